@@ -1,0 +1,58 @@
+// School data as kept in IndexedDB and written to the backup / data file (`xiaobiao-data/1`).
+// The CLI reads the same file; docs/data-format.md carries its JSON Schema.
+import { z } from 'zod';
+import { schoolProfileSchema } from './school';
+
+export const DATA_FORMAT = 'xiaobiao-data/1';
+
+/** A cell as typed: numbers as numbers; dates `YYYY-MM-DD`, times `HH:mm`, datetimes `YYYY-MM-DD HH:mm`. */
+export const cellValueSchema = z.union([z.string().max(32767), z.number().finite(), z.null()]);
+
+export const ledgerRowSchema = z.record(z.string(), cellValueSchema).and(z.object({ id: z.string().min(1) }));
+
+export const sheetEntrySchema = z
+  .object({
+    rows: z.array(ledgerRowSchema).optional(),
+    // entered cells of a statistics sheet, keyed `{代码}:{列}`
+    cells: z.record(z.string().regex(/^\d{2}:[A-Za-z][A-Za-z0-9_-]*$/), z.number().finite().nullable()).optional(),
+  })
+  .strict();
+
+export const STATUSES = ['草稿', '已审核'] as const;
+
+export const periodDataSchema = z
+  .object({
+    submission: z.string().min(1),
+    period: z.string().min(1),
+    status: z.enum(STATUSES),
+    version: z.number().int().min(0),
+    reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    sheets: z.record(z.string(), sheetEntrySchema),
+    // 经验校验 说明, keyed by the audit finding's key
+    explanations: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+export const schoolDataSchema = z
+  .object({
+    format: z.literal(DATA_FORMAT),
+    savedAt: z.string().optional(),
+    appVersion: z.string().optional(),
+    school: schoolProfileSchema,
+    periods: z.array(periodDataSchema),
+  })
+  .strict();
+
+export type CellValue = z.infer<typeof cellValueSchema>;
+export type LedgerRow = { id: string } & Record<string, CellValue>;
+export type SheetEntry = z.infer<typeof sheetEntrySchema>;
+export type PeriodData = z.infer<typeof periodDataSchema>;
+export type SchoolData = z.infer<typeof schoolDataSchema>;
+
+export function emptyPeriod(submission: string, period: string): PeriodData {
+  return { submission, period, status: '草稿', version: 0, sheets: {} };
+}
+
+export function findPeriod(data: SchoolData, submission: string, period: string): PeriodData | undefined {
+  return data.periods.find((p) => p.submission === submission && p.period === period);
+}

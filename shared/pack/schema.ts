@@ -1,0 +1,289 @@
+// The bureau pack format: everything a district bureau's forms need, as data.
+// A new bureau is a new pack file; nothing here names a particular bureau.
+import { z } from 'zod';
+
+export const PACK_FORMAT = 'xiaobiao-pack/1';
+export const FORMS_FORMAT = 'xiaobiao-forms/1';
+
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_，且以字母开头');
+const label = z.string().min(1);
+const severity = z.enum(['error', 'warning']);
+
+/** A filter on one field of a list row. `in` matches any listed value; min/max are inclusive. */
+export const conditionSchema = z
+  .object({
+    field: id,
+    eq: z.union([z.string(), z.number()]).optional(),
+    in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict();
+
+/** How a computed cell aggregates the list rows that pass its filters. */
+export const measureSchema = z.discriminatedUnion('agg', [
+  z.object({ agg: z.literal('sum'), fields: z.array(id).min(1) }).strict(),
+  z.object({ agg: z.literal('count') }).strict(),
+]);
+
+export const appliesToSchema = z
+  .object({
+    stages: z.array(label).min(1).optional(),
+    schoolTypes: z.array(label).min(1).optional(),
+  })
+  .strict();
+
+// ---- ledger (list) sheets --------------------------------------------------------------
+
+export const columnTypeSchema = z.enum(['integer', 'decimal', 'text', 'date', 'time', 'datetime', 'enum']);
+
+/** A per-cell check a ledger column carries; severity decides 逻辑校验 vs 经验校验. */
+export const columnCheckSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('min'), id, severity, value: z.number(), message: label }).strict(),
+  z.object({ kind: z.literal('max'), id, severity, value: z.number(), message: label }).strict(),
+  z.object({ kind: z.literal('notGreaterThan'), id, severity, field: id, message: label }).strict(),
+  z.object({ kind: z.literal('inPeriod'), id, severity, message: label }).strict(),
+  z
+    .object({
+      kind: z.literal('hoursAfter'),
+      id,
+      severity,
+      // the start instant is built from a date column and a time column of the same row
+      fromDate: id,
+      fromTime: id,
+      hours: z.number().positive(),
+      message: label,
+    })
+    .strict(),
+]);
+
+export const ledgerColumnSchema = z
+  .object({
+    key: id,
+    label,
+    type: columnTypeSchema,
+    required: z.boolean().optional(),
+    values: z.array(label).min(1).optional(),
+    // enum values that depend on the school or the row instead of a fixed list
+    valuesFrom: z.enum(['schoolStages', 'stageGrades']).optional(),
+    stageField: id.optional(),
+    width: z.number().positive().max(80).optional(),
+    checks: z.array(columnCheckSchema).optional(),
+  })
+  .strict();
+
+/** A check over the whole list (e.g. 大校额 on the sum of 学生数). */
+export const ledgerCheckSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('sumMax'),
+      id,
+      severity,
+      field: id,
+      value: z.number(),
+      bySchoolType: z.record(z.string(), z.number()).optional(),
+      message: label,
+    })
+    .strict(),
+]);
+
+export const ledgerSheetSchema = z
+  .object({
+    kind: z.literal('ledger'),
+    id,
+    title: label,
+    ruleCode: id,
+    appliesTo: appliesToSchema.optional(),
+    columns: z.array(ledgerColumnSchema).min(1),
+    checks: z.array(ledgerCheckSchema).optional(),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict();
+
+// ---- statistics sheets ------------------------------------------------------------------
+
+export const cellKindSchema = z.enum(['entered', 'computed', 'blocked']);
+
+export const statColumnSchema = z
+  .object({
+    key: id,
+    label,
+    group: label.optional(), // upper header cell, merged over adjacent columns of the same group
+    kind: cellKindSchema,
+    where: z.array(conditionSchema).optional(),
+    measure: measureSchema.optional(),
+  })
+  .strict();
+
+export const statRowSchema = z
+  .object({
+    code: z.string().regex(/^\d{2}$/, '代码必须是两位数字，如 01'),
+    label,
+    where: z.array(conditionSchema).optional(),
+    measure: measureSchema.optional(),
+  })
+  .strict();
+
+/** Overrides for a block of cells, applied in order after the column's kind. */
+export const cellOverrideSchema = z
+  .object({
+    rows: z.array(z.string()).min(1),
+    cols: z.array(id).min(1),
+    kind: cellKindSchema,
+    measure: measureSchema.optional(),
+  })
+  .strict();
+
+export const statCheckSchema = z.discriminatedUnion('kind', [
+  // each listed row ≤ the `than` row, in every column where both cells hold numbers
+  z.object({ kind: z.literal('rowsLte'), id, severity, rows: z.array(z.string()).min(1), than: z.string(), message: label }).strict(),
+  // row = Σ of rows, per column
+  z.object({ kind: z.literal('rowSum'), id, severity, row: z.string(), of: z.array(z.string()).min(1), message: label }).strict(),
+  // in every row: each listed column ≤ the `than` column
+  z.object({ kind: z.literal('colsLte'), id, severity, cols: z.array(id).min(1), than: id, message: label }).strict(),
+  // in every row: column = Σ of columns
+  z.object({ kind: z.literal('colSum'), id, severity, col: id, of: z.array(id).min(1), message: label }).strict(),
+  // one cell against a threshold, which may depend on the school type
+  z
+    .object({
+      kind: z.literal('cellMax'),
+      id,
+      severity,
+      row: z.string(),
+      col: id,
+      value: z.number(),
+      bySchoolType: z.record(z.string(), z.number()).optional(),
+      message: label,
+    })
+    .strict(),
+  // one cell against the same cell of the previous period (needs that period's data)
+  z.object({ kind: z.literal('prevChange'), id, severity, row: z.string(), col: id, percent: z.number().positive(), message: label }).strict(),
+]);
+
+export const statSheetSchema = z
+  .object({
+    kind: z.literal('stat'),
+    id,
+    title: label,
+    ruleCode: id,
+    unit: label,
+    appliesTo: appliesToSchema.optional(),
+    source: z.object({ sheet: id, where: z.array(conditionSchema).optional() }).strict().optional(),
+    columns: z.array(statColumnSchema).min(1),
+    rows: z.array(statRowSchema).min(1),
+    cells: z.array(cellOverrideSchema).optional(),
+    checks: z.array(statCheckSchema).optional(),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict();
+
+// ---- cover -------------------------------------------------------------------------------
+
+export const coverFieldSchema = z
+  .object({
+    label,
+    from: z.enum([
+      'reportName', 'schoolName', 'schoolCode', 'schoolType', 'sponsor', 'puhui', 'township', 'urbanRural',
+      'period', 'timePoint', 'head', 'statHead', 'filler', 'phone', 'reportDate', 'status', 'version',
+    ]),
+    schoolTypes: z.array(label).min(1).optional(),
+  })
+  .strict();
+
+export const coverSheetSchema = z
+  .object({ kind: z.literal('cover'), id, title: label, fields: z.array(coverFieldSchema).min(1) })
+  .strict();
+
+export const sheetSchema = z.discriminatedUnion('kind', [ledgerSheetSchema, statSheetSchema, coverSheetSchema]);
+
+// ---- submissions, stages, school types, targets ---------------------------------------------
+
+export const submissionSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2,8}$/),
+    name: label,
+    periodKind: z.enum(['schoolYear', 'month']),
+    // due date: for a 学年, month/day of its first year; for a month, day of the next month
+    due: z.object({ month: z.number().int().min(1).max(12).optional(), day: z.number().int().min(1).max(31) }).strict(),
+    schoolTypes: z.array(label).min(1).optional(),
+    sheets: z.array(id).min(1),
+  })
+  .strict();
+
+export const stageSchema = z.object({ id: label, grades: z.array(label).min(1) }).strict();
+export const schoolTypeSchema = z.object({ id: label, stages: z.array(label).min(1) }).strict();
+
+export const targetSchema = z
+  .object({
+    id,
+    name: label,
+    value: z.number(),
+    unit: z.string(),
+    direction: z.enum(['atLeast', 'atMost', 'equal']),
+    property: label,
+    year: z.number().int(),
+    level: z.enum(['school', 'district']),
+    source: label,
+  })
+  .strict();
+
+const libraryFields = {
+  stages: z.array(stageSchema).optional(),
+  schoolTypes: z.array(schoolTypeSchema).optional(),
+  sheets: z.array(sheetSchema).optional(),
+};
+
+/** A library of shared forms, used by packs so two bureaus never copy the same form. */
+export const formsFileSchema = z
+  .object({ format: z.literal(FORMS_FORMAT), id, version: z.string().min(1), ...libraryFields })
+  .strict();
+
+export const packFileSchema = z
+  .object({
+    format: z.literal(PACK_FORMAT),
+    id,
+    name: label,
+    bureau: label,
+    version: z.string().min(1),
+    uses: z.array(id).optional(),
+    notes: z.array(z.string()).optional(),
+    submissions: z.array(submissionSchema).min(1),
+    targets: z.array(targetSchema).optional(),
+    ...libraryFields,
+  })
+  .strict();
+
+export type Condition = z.infer<typeof conditionSchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;
+export type ColumnCheck = z.infer<typeof columnCheckSchema>;
+export type LedgerCheck = z.infer<typeof ledgerCheckSchema>;
+export type LedgerSheet = z.infer<typeof ledgerSheetSchema>;
+export type StatColumn = z.infer<typeof statColumnSchema>;
+export type StatRow = z.infer<typeof statRowSchema>;
+export type StatCheck = z.infer<typeof statCheckSchema>;
+export type StatSheet = z.infer<typeof statSheetSchema>;
+export type CoverSheet = z.infer<typeof coverSheetSchema>;
+export type CoverField = z.infer<typeof coverFieldSchema>;
+export type Sheet = z.infer<typeof sheetSchema>;
+export type CellKind = z.infer<typeof cellKindSchema>;
+export type Submission = z.infer<typeof submissionSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type SchoolTypeDef = z.infer<typeof schoolTypeSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type FormsFile = z.infer<typeof formsFileSchema>;
+export type PackFile = z.infer<typeof packFileSchema>;
+
+/** A pack with its libraries merged in: what the rest of the app works with. */
+export interface Pack {
+  id: string;
+  name: string;
+  bureau: string;
+  version: string;
+  notes: string[];
+  stages: Stage[];
+  schoolTypes: SchoolTypeDef[];
+  submissions: Submission[];
+  sheets: Record<string, Sheet>;
+  targets: Target[];
+}
