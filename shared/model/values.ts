@@ -1,0 +1,123 @@
+// Text typed or pasted by a user → the typed value a ledger column stores, and back.
+// Unparseable text is kept as typed (never lost); the audit marks it as a type error.
+import type { LedgerColumn } from '../pack/schema';
+import type { CellValue } from './data';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const FULL_WIDTH = /[０-９．－：／　]/g;
+
+/** Full-width digits and punctuation (common from Chinese IMEs) → ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (c) => (c === '　' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function validYmd(y: number, m: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Excel serial day number → ISO date (1900 date system, as Excel and WPS write). */
+export function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86400000 + 25569;
+}
+
+/** 2025-9-1, 2025/9/1, 2025.9.1, 2025年9月1日, 20250901 or an Excel serial → 2025-09-01. */
+export function parseDate(text: string): string | undefined {
+  const s = toHalfWidth(text).trim();
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Math.floor(Number(s)));
+  return undefined;
+}
+
+/** 8:30, 08:30, 8：30, 8时30分, 0.354166 (Excel fraction of a day) → 08:30. */
+export function parseTime(text: string): string | undefined {
+  const s = toHalfWidth(text).trim();
+  let m = /^(\d{1,2})\s*[:时点]\s*(\d{1,2})\s*分?(?::\d{1,2})?$/.exec(s);
+  if (m) {
+    const h = Number(m[1]);
+    const mi = Number(m[2]);
+    return h < 24 && mi < 60 ? `${pad(h)}:${pad(mi)}` : undefined;
+  }
+  m = /^0?\.\d+$/.exec(s);
+  if (m) {
+    const minutes = Math.round(Number(s) * 1440);
+    return minutes < 1440 ? `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` : undefined;
+  }
+  return undefined;
+}
+
+export function parseDateTime(text: string): string | undefined {
+  const s = toHalfWidth(text).trim();
+  const serial = /^\d{5}\.\d+$/.exec(s);
+  if (serial) {
+    const n = Number(s);
+    const minutes = Math.round((n - Math.floor(n)) * 1440);
+    if (minutes >= 1440) return undefined;
+    return `${serialToIso(Math.floor(n))} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  }
+  const m = /^(.+?)(?:\s+|T|日)(\d{1,2}\s*[:时点]\s*\d{1,2}\s*分?(?::\d{1,2})?)$/.exec(s);
+  if (!m) return undefined;
+  const d = parseDate(m[1]!.endsWith('月') ? m[1]! : m[1]! + (s.includes('日') && !m[1]!.includes('日') ? '日' : ''));
+  const t = parseTime(m[2]!);
+  return d && t ? `${d} ${t}` : undefined;
+}
+
+function parseNumber(text: string, integer: boolean): number | undefined {
+  const s = toHalfWidth(text).trim().replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return undefined;
+  return integer && !Number.isInteger(n) ? undefined : n;
+}
+
+export function parseInput(column: LedgerColumn, text: string): CellValue {
+  const raw = text.replace(/\r?\n$/, '');
+  if (raw.trim() === '') return null;
+  switch (column.type) {
+    case 'integer':
+      return parseNumber(raw, true) ?? raw;
+    case 'decimal':
+      return parseNumber(raw, false) ?? raw;
+    case 'date':
+      return parseDate(raw) ?? raw;
+    case 'time':
+      return parseTime(raw) ?? raw;
+    case 'datetime':
+      return parseDateTime(raw) ?? raw;
+    default:
+      return raw.trim();
+  }
+}
+
+/** Whether a stored value has the column's type (a wrong one is kept as text). */
+export function hasColumnType(column: LedgerColumn, v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  switch (column.type) {
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'decimal':
+      return typeof v === 'number';
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDate(v) === v;
+    case 'time':
+      return typeof v === 'string' && /^\d{2}:\d{2}$/.test(v) && parseTime(v) === v;
+    case 'datetime':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v) && parseDateTime(v) === v;
+    default:
+      return typeof v === 'string';
+  }
+}
+
+export function formatValue(v: CellValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
