@@ -7,6 +7,7 @@ export const FORMS_FORMAT = 'xiaobiao-forms/1';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_，且以字母开头');
 const label = z.string().min(1);
+const ruleCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_');
 const severity = z.enum(['error', 'warning']);
 
 /** A filter on one field of a list row. `in` matches any listed value; min/max are inclusive. */
@@ -92,7 +93,7 @@ export const ledgerSheetSchema = z
     kind: z.literal('ledger'),
     id,
     title: label,
-    ruleCode: id,
+    ruleCode,
     appliesTo: appliesToSchema.optional(),
     columns: z.array(ledgerColumnSchema).min(1),
     checks: z.array(ledgerCheckSchema).optional(),
@@ -165,7 +166,7 @@ export const statSheetSchema = z
     kind: z.literal('stat'),
     id,
     title: label,
-    ruleCode: id,
+    ruleCode,
     unit: label,
     appliesTo: appliesToSchema.optional(),
     source: z.object({ sheet: id, where: z.array(conditionSchema).optional() }).strict().optional(),

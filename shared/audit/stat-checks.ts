@@ -1,0 +1,82 @@
+// Row and column relations of a statistics sheet (表内审核), and comparisons with last period.
+import type { StatCheck } from '../pack/schema';
+import type { SchoolProfile } from '../model/school';
+import { tableValue, type StatTable } from '../compute/stat-table';
+import { statCellAddress } from '../xlsx/addresses';
+import type { Finding } from './types';
+
+/** A cell's number for checking: blocked → undefined, empty entered cell → 0 (as the national client). */
+function num(t: StatTable, code: string, col: string): number | undefined {
+  const v = tableValue(t, code, col);
+  return v === undefined ? undefined : (v ?? 0);
+}
+
+export function checkStat(table: StatTable, school: SchoolProfile, previous?: StatTable): Finding[] {
+  const sheet = table.sheet;
+  const out: Finding[] = [];
+  const label = (code: string) => sheet.rows.find((r) => r.code === code)?.label.trim() ?? code;
+  const colLabel = (key: string) => sheet.columns.find((c) => c.key === key)?.label ?? key;
+  const emit = (k: StatCheck, code: string, col: string, detail: string) => {
+    const cell = statCellAddress(sheet, code, col);
+    out.push({
+      key: `${k.id}|${sheet.id}|${code}|${col}`, ruleId: k.id, severity: k.severity, sheetId: sheet.id,
+      sheetTitle: sheet.title, row: { kind: 'stat', code }, colKey: col, cell,
+      message: `${sheet.title} [${code} ${label(code)} × ${colLabel(col)}] (${cell})：${k.message}（${detail}）`,
+    });
+  };
+  const cols = sheet.columns.map((c) => c.key);
+  for (const k of sheet.checks ?? []) {
+    switch (k.kind) {
+      case 'rowsLte':
+        for (const code of k.rows)
+          for (const col of cols) {
+            const a = num(table, code, col);
+            const b = num(table, k.than, col);
+            if (a !== undefined && b !== undefined && a > b) emit(k, code, col, `${a} > ${label(k.than)} ${b}`);
+          }
+        break;
+      case 'rowSum':
+        for (const col of cols) {
+          const a = num(table, k.row, col);
+          const parts = k.of.map((c) => num(table, c, col));
+          if (a === undefined || parts.some((p) => p === undefined)) continue;
+          const sum = parts.reduce((s: number, p) => s + p!, 0);
+          if (a !== sum) emit(k, k.row, col, `${a} ≠ ${sum}`);
+        }
+        break;
+      case 'colsLte':
+        for (const row of sheet.rows)
+          for (const col of k.cols) {
+            const a = num(table, row.code, col);
+            const b = num(table, row.code, k.than);
+            if (a !== undefined && b !== undefined && a > b) emit(k, row.code, col, `${a} > ${colLabel(k.than)} ${b}`);
+          }
+        break;
+      case 'colSum':
+        for (const row of sheet.rows) {
+          const a = num(table, row.code, k.col);
+          const parts = k.of.map((c) => num(table, row.code, c));
+          if (a === undefined || parts.some((p) => p === undefined)) continue;
+          const sum = parts.reduce((s: number, p) => s + p!, 0);
+          if (a !== sum) emit(k, row.code, k.col, `${a} ≠ ${sum}`);
+        }
+        break;
+      case 'cellMax': {
+        const limit = k.bySchoolType?.[school.type] ?? k.value;
+        const a = num(table, k.row, k.col);
+        if (a !== undefined && a > limit) emit(k, k.row, k.col, `${a} > ${limit}`);
+        break;
+      }
+      case 'prevChange': {
+        const a = num(table, k.row, k.col);
+        const b = previous ? num(previous, k.row, k.col) : undefined;
+        if (a === undefined || !b) break;
+        const pct = (Math.abs(a - b) / b) * 100;
+        if (pct > k.percent) emit(k, k.row, k.col, `上期 ${b}，本期 ${a}，变化 ${pct.toFixed(1)}%`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+

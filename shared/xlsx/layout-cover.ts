@@ -1,0 +1,48 @@
+// 封面: key/value rows describing the school, the period and the approval state.
+import type { CoverField, CoverSheet } from '../pack/schema';
+import { timePoint, periodRange } from '../model/period';
+import { cell, type SheetGrid } from './grid';
+import type { ReportContext } from './context';
+
+export function coverValue(field: CoverField, ctx: ReportContext): string | number {
+  const { school, data, submission } = ctx;
+  switch (field.from) {
+    case 'reportName': return submission.name;
+    case 'schoolName': return school.name;
+    case 'schoolCode': return school.code;
+    case 'schoolType': return school.type;
+    case 'sponsor': return school.sponsor;
+    case 'puhui': return school.puhui ? '是' : '否';
+    case 'township': return school.township;
+    case 'urbanRural': return school.urbanRural;
+    case 'period': return data.period;
+    case 'timePoint':
+      return timePoint(submission.periodKind, data.period) ?? periodRange(submission.periodKind, data.period).end;
+    case 'head': return school.head;
+    case 'statHead': return school.statHead;
+    case 'filler': return school.filler;
+    case 'phone': return school.phone;
+    case 'reportDate': return ctx.reportDate;
+    case 'status': return data.status;
+    case 'version': return data.version;
+  }
+}
+
+export function coverFields(sheet: CoverSheet, schoolType: string): CoverField[] {
+  return sheet.fields.filter((f) => !f.schoolTypes || f.schoolTypes.includes(schoolType));
+}
+
+export function coverGrid(sheet: CoverSheet, ctx: ReportContext): SheetGrid {
+  const fields = coverFields(sheet, ctx.school.type);
+  return {
+    name: sheet.title,
+    kind: 'cover',
+    rows: [
+      [cell(ctx.submission.name, 'title'), cell(null, 'title')],
+      ...fields.map((f) => [cell(f.label, 'key'), cell(coverValue(f, ctx), 'text')]),
+    ],
+    merges: [[1, 1, 1, 2]],
+    widths: [22, 44],
+    table: { top: 2, left: 1, bottom: fields.length + 1, right: 2 },
+  };
+}

@@ -1,0 +1,151 @@
+// Reads a workbook exported by 校表通 back into school data — with SheetJS, which is safe on
+// untrusted files (ExcelJS is never used to read). Checks format, pack, school, period and
+// hashes; every refusal is a ReportReadError naming file, sheet, row and column.
+import * as XLSX from 'xlsx';
+import type { Pack } from '../pack/schema';
+import { STATUSES, type PeriodData } from '../model/data';
+import { schoolProfileSchema, type SchoolProfile } from '../model/school';
+import { findSubmission, sheetsFor } from '../pack/applicability';
+import { isValidPeriod } from '../model/period';
+import { computeStatTable, tableValue } from '../compute/stat-table';
+import { runAudit } from '../audit/run';
+import { META_SHEET, NOTES_SHEET, REPORT_FORMAT } from './context';
+import { overallHash, sheetHash, type GridValue } from './grid';
+import { ReportReadError } from './read-errors';
+import { readCover, readLedger, readStat } from './read-sheets';
+
+export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+export interface ReadReportOptions {
+  fileName?: string;
+  /** restore shows a changed hash as a warning; the bureau and the CLI refuse the file */
+  allowHashMismatch?: boolean;
+  expect?: { schoolCode?: string; packId?: string; submission?: string; period?: string };
+}
+
+export interface ReadReportResult {
+  meta: Record<string, string>;
+  pack: Pack;
+  school: SchoolProfile;
+  data: PeriodData;
+  /** sheets whose content no longer matches the hash in _meta */
+  hashMismatches: string[];
+  warnings: string[];
+}
+
+function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
+  if (!ws?.['!ref']) return [];
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  const out: GridValue[][] = [];
+  for (let r = 0; r <= range.e.r; r++) {
+    const row: GridValue[] = [];
+    for (let c = 0; c <= range.e.c; c++) {
+      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      const v = cell?.v;
+      row.push(typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? null : String(v));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: ReadReportOptions = {}): ReadReportResult {
+  const file = opts.fileName ?? '工作簿';
+  const fail = (problem: string, sheet?: string): never => {
+    throw new ReportReadError(problem, { file, sheet });
+  };
+  if (bytes.length === 0) fail('文件是空的');
+  if (bytes.length > MAX_REPORT_BYTES) fail(`文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不是校表通导出的报表`);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellText: false, cellDates: false, bookVBA: false });
+  } catch {
+    return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
+  }
+  const metaValues = sheetValues(wb.Sheets[META_SHEET]);
+  if (!metaValues.length) fail(`缺少隐藏工作表“${META_SHEET}”——不是校表通导出的报表`);
+  const meta: Record<string, string> = {};
+  for (const [k, v] of metaValues) if (k !== null && k !== undefined) meta[String(k)] = v === null || v === undefined ? '' : String(v);
+  if (meta.format !== REPORT_FORMAT) fail(`格式“${meta.format ?? ''}”不是 ${REPORT_FORMAT}`, META_SHEET);
+
+  const pack = packs.get(meta.pack ?? '') ?? fail(`报表包“${meta.pack}”未安装`, META_SHEET);
+  const submission = findSubmission(pack, meta.submission ?? '') ?? fail(`报表包 ${pack.id} 没有报表“${meta.submission}”`, META_SHEET);
+  const period = meta.period ?? '';
+  if (!isValidPeriod(submission.periodKind, period)) fail(`期间“${period}”格式不对`, META_SHEET);
+  const status = STATUSES.find((s) => s === meta.status) ?? fail(`审核状态“${meta.status}”无效`, META_SHEET);
+  const version = Number(meta.version);
+  if (!Number.isInteger(version) || version < 0) fail(`版本号“${meta.version}”无效`, META_SHEET);
+  const ex = opts.expect ?? {};
+  if (ex.packId && ex.packId !== pack.id) fail(`这是报表包“${pack.id}”的文件，本校使用“${ex.packId}”`, META_SHEET);
+  if (ex.schoolCode && ex.schoolCode !== meta.schoolCode)
+    fail(`这是另一所学校（${meta.schoolName}，${meta.schoolCode}）的文件`, META_SHEET);
+  if (ex.submission && ex.submission !== submission.code) fail(`这是 ${submission.code} 报表，不是 ${ex.submission}`, META_SHEET);
+  if (ex.period && ex.period !== period) fail(`这是 ${period} 的报表，不是 ${ex.period}`, META_SHEET);
+
+  const schoolType = meta.schoolType ?? '';
+  if (!pack.schoolTypes.some((t) => t.id === schoolType)) fail(`办学类型“${schoolType}”不在报表包中`, META_SHEET);
+  const sheets = sheetsFor(pack, submission, schoolType);
+  const expectedNames = [...sheets.map((s) => s.title), NOTES_SHEET, META_SHEET];
+  if (wb.SheetNames.join('|') !== expectedNames.join('|'))
+    fail(`工作表应依次为 ${expectedNames.join('、')}，实为 ${wb.SheetNames.join('、')}`);
+
+  const values = new Map(expectedNames.map((n) => [n, sheetValues(wb.Sheets[n])]));
+  const hashes: [string, string][] = expectedNames.slice(0, -1).map((n) => [n, sheetHash(values.get(n)!)]);
+  const hashMismatches = hashes.filter(([n, h]) => meta[`sha256:${n}`] !== h).map(([n]) => n);
+  if (meta['sha256:all'] !== overallHash(hashes) && !hashMismatches.length) hashMismatches.push('(全部)');
+  if (hashMismatches.length && !opts.allowHashMismatch)
+    fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
+
+  const data: PeriodData = { submission: submission.code, period, status, version, sheets: {} };
+  const warnings: string[] = [];
+  let cover = new Map<string, string>();
+  const statReads: { sheet: (typeof sheets)[number]; computed: ReturnType<typeof readStat>['computed'] }[] = [];
+  for (const sheet of sheets) {
+    const where = { file, sheet: sheet.title };
+    const v = values.get(sheet.title)!;
+    if (sheet.kind === 'cover') cover = readCover(v, sheet, schoolType, where);
+    if (sheet.kind === 'ledger') data.sheets[sheet.id] = readLedger(v, sheet, where);
+    if (sheet.kind === 'stat') {
+      const read = readStat(v, sheet, where);
+      if (Object.keys(read.entry.cells ?? {}).length) data.sheets[sheet.id] = read.entry;
+      statReads.push({ sheet, computed: read.computed });
+    }
+  }
+  const reportDate = cover.get('reportDate');
+  if (reportDate && /^\d{4}-\d{2}-\d{2}$/.test(reportDate)) data.reportDate = reportDate;
+  const profile = schoolProfileSchema.safeParse({
+    code: cover.get('schoolCode'), name: cover.get('schoolName'), type: cover.get('schoolType'),
+    sponsor: cover.get('sponsor'), township: cover.get('township'), urbanRural: cover.get('urbanRural'),
+    head: cover.get('head'), statHead: cover.get('statHead'), filler: cover.get('filler'), phone: cover.get('phone'),
+    packId: pack.id, ...(cover.has('puhui') ? { puhui: cover.get('puhui') === '是' } : {}),
+  });
+  if (!profile.success) fail(`封面信息不完整：${profile.error.issues.map((i) => i.message).join('；')}`, sheets[0]?.title);
+  const school = profile.data!;
+  if (school.code !== meta.schoolCode || school.name !== meta.schoolName || school.type !== schoolType)
+    fail('封面的学校与 _meta 中的学校不一致', sheets[0]?.title);
+
+  // computed cells must be what the file's own lists give; otherwise the file is inconsistent
+  for (const { sheet, computed } of statReads) {
+    if (sheet.kind !== 'stat') continue;
+    const table = computeStatTable(sheet, data);
+    for (const c of computed) {
+      const expected = tableValue(table, c.code, c.col);
+      if (c.value !== expected)
+        warnings.push(`工作表「${sheet.title}」第${c.row1}行：计算格应为 ${expected}，文件中为 ${c.value ?? '空'}`);
+    }
+  }
+  // 校验说明: re-attach each written 说明 to the warning it explains
+  const notes = values.get(NOTES_SHEET)!.slice(3);
+  const findings = runAudit({ pack, school, data }).filter((f) => f.severity === 'warning');
+  const explanations: Record<string, string> = {};
+  for (const row of notes) {
+    const [rule, title, cell, , text] = row.map((x) => (x === null ? '' : String(x)));
+    if (!text) continue;
+    const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
+    if (f) explanations[f.key] = text;
+    else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
+  }
+  if (Object.keys(explanations).length) data.explanations = explanations;
+  if (meta.packVersion !== pack.version) warnings.push(`文件使用报表包版本 ${meta.packVersion}，本机为 ${pack.version}`);
+  return { meta, pack, school, data, hashMismatches, warnings };
+}

@@ -1,0 +1,73 @@
+// Builds every sheet of one submission's workbook as grids, plus _meta with the hashes.
+// Pure: the same input gives the same grids (exportedAt aside), which the tests rely on.
+import type { Pack } from '../pack/schema';
+import type { PeriodData } from '../model/data';
+import type { SchoolProfile } from '../model/school';
+import { findSubmission, sheetsFor } from '../pack/applicability';
+import { computeStatTable, listRows } from '../compute/stat-table';
+import { runAudit } from '../audit/run';
+import type { Finding } from '../audit/types';
+import { coverGrid } from './layout-cover';
+import { ledgerGrid } from './layout-ledger';
+import { statGrid } from './layout-stat';
+import { metaGrid, notesGrid } from './layout-notes';
+import { gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
+import { REPORT_FORMAT, reportFileName, type ReportContext } from './context';
+
+export interface ReportInput {
+  pack: Pack;
+  school: SchoolProfile;
+  data: PeriodData;
+  appVersion: string;
+  now?: Date;
+  /** the previous period, so warnings that compare with it reach 校验说明 */
+  previous?: PeriodData;
+}
+
+export interface BuiltReport {
+  fileName: string;
+  grids: SheetGrid[];
+  meta: Record<string, string | number>;
+  findings: Finding[];
+}
+
+const localDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+export function buildReport(input: ReportInput): BuiltReport {
+  const { pack, school, data } = input;
+  const submission = findSubmission(pack, data.submission);
+  if (!submission) throw new Error(`报表包 ${pack.id} 没有报表 ${data.submission}`);
+  const now = input.now ?? new Date();
+  const ctx: ReportContext = {
+    pack, submission, school, data, now, appVersion: input.appVersion, reportDate: data.reportDate ?? localDate(now),
+  };
+  const grids: SheetGrid[] = [];
+  for (const sheet of sheetsFor(pack, submission, school.type)) {
+    if (sheet.kind === 'cover') grids.push(coverGrid(sheet, ctx));
+    if (sheet.kind === 'ledger') grids.push(ledgerGrid(sheet, listRows(data, sheet.id), ctx));
+    if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
+  }
+  const findings = runAudit({ pack, school, data, previous: input.previous });
+  grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
+
+  const hashes: [string, string][] = grids.map((g) => [g.name, sheetHash(gridValues(g))]);
+  const meta: Record<string, string | number> = {
+    format: REPORT_FORMAT,
+    pack: pack.id,
+    packVersion: pack.version,
+    submission: submission.code,
+    period: data.period,
+    schoolCode: school.code,
+    schoolName: school.name,
+    schoolType: school.type,
+    version: data.version,
+    status: data.status,
+    exportedAt: now.toISOString(),
+    appVersion: input.appVersion,
+  };
+  for (const [name, h] of hashes) meta[`sha256:${name}`] = h;
+  meta['sha256:all'] = overallHash(hashes);
+  grids.push(metaGrid(Object.entries(meta) as [string, GridValue][]));
+  return { fileName: reportFileName(school, submission.code, data.period), grids, meta, findings };
+}
