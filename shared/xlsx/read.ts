@@ -56,6 +56,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   };
   if (bytes.length === 0) fail('文件是空的');
   if (bytes.length > MAX_REPORT_BYTES) fail(`文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不是校表通导出的报表`);
+  // .xlsx is a zip: refuse anything else before a parser guesses at it (SheetJS would read text as CSV)
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+    fail('不是 .xlsx 工作簿（可能是 .xls、.csv、其他文件或已损坏）');
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellText: false, cellDates: false, bookVBA: false });

@@ -1,0 +1,98 @@
+// The CLI's commands. Each takes parsed args and an output sink and returns an exit code:
+// 0 ok, 1 audit errors (later: check), 2 bad input (a Chinese message says what and where).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { schoolDataSchema, findPeriod, type SchoolData } from '../model/data';
+import { findSubmission } from '../pack/applicability';
+import { isValidPeriod, previousPeriod } from '../model/period';
+import { demoSchool } from '../demo/demo-school';
+import { exportReport } from '../xlsx/export';
+import { readReport } from '../xlsx/read';
+import { countBySeverity, runAudit } from '../audit/run';
+import { flag, UsageError, type Args } from './args';
+import { appVersion, seedPacks } from './seeds';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  today(): string;
+}
+
+export class InputError extends Error {}
+
+function readSchoolData(path: string): SchoolData {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`文件「${path}」：无法读取或不是有效的 JSON（${(e as Error).message}）`);
+  }
+  const parsed = schoolDataSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`);
+    throw new InputError(`文件「${path}」不是有效的学校数据文件：\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+export async function demo(args: Args, io: Io): Promise<number> {
+  const packId = flag(args, 'pack', 'luojiang');
+  const pack = seedPacks().get(packId);
+  if (!pack) throw new UsageError(`没有报表包“${packId}”，可选：${[...seedPacks().keys()].join('、')}`);
+  const data = demoSchool({ pack, type: flag(args, 'type', '小学'), today: flag(args, 'today', io.today()) });
+  const out = resolve(flag(args, 'out', 'school.json'));
+  writeFileSync(out, JSON.stringify(data, null, 2) + '\n');
+  const periods = data.periods.map((p) => `${p.submission} ${p.period}`).join('、');
+  io.err(`已生成示例学校 ${data.school.name}（${data.school.type}），包含 ${periods}`);
+  io.out(out);
+  return 0;
+}
+
+export async function exportCmd(args: Args, io: Io): Promise<number> {
+  const data = readSchoolData(flag(args, 'data'));
+  const pack = seedPacks().get(data.school.packId);
+  if (!pack) throw new InputError(`学校使用的报表包“${data.school.packId}”未安装`);
+  const code = flag(args, 'submission');
+  const submission = findSubmission(pack, code);
+  if (!submission) throw new UsageError(`报表包 ${pack.id} 没有报表 ${code}，可选：${pack.submissions.map((s) => s.code).join('、')}`);
+  const period = flag(args, 'period');
+  if (!isValidPeriod(submission.periodKind, period))
+    throw new UsageError(`期间“${period}”格式不对，${submission.periodKind === 'schoolYear' ? '学年如 2025-2026' : '月份如 2025-10'}`);
+  const periodData = findPeriod(data, code, period);
+  if (!periodData) throw new InputError(`数据文件中没有 ${code} ${period} 的数据`);
+  const previous = findPeriod(data, code, previousPeriod(submission.periodKind, period));
+  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous });
+  const dir = resolve(flag(args, 'out', '.'));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, report.fileName);
+  writeFileSync(path, report.bytes);
+  io.out(path);
+  return 0;
+}
+
+export async function read(args: Args, io: Io): Promise<number> {
+  const file = args.positional[0];
+  if (!file) throw new UsageError('请给出要读取的 .xlsx 文件');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`文件「${file}」无法读取：${(e as Error).message}`);
+  }
+  const r = readReport(bytes, seedPacks(), { fileName: basename(file) });
+  if (args.flags.get('json')) {
+    io.out(JSON.stringify({ meta: r.meta, school: r.school, data: r.data, warnings: r.warnings }, null, 2));
+    return 0;
+  }
+  const { errors, warnings } = countBySeverity(runAudit({ pack: r.pack, school: r.school, data: r.data }));
+  io.out(`${r.meta.schoolName}（${r.meta.schoolCode}） ${r.meta.submission} ${r.meta.period}  ${r.meta.status} 版本 ${r.meta.version}`);
+  io.out(`报表包 ${r.pack.bureau} ${r.pack.id}@${r.meta.packVersion}；导出于 ${r.meta.exportedAt}；校验值一致`);
+  for (const [id, entry] of Object.entries(r.data.sheets)) {
+    const sheet = r.pack.sheets[id];
+    const size = entry.rows ? `${entry.rows.length} 行` : `${Object.keys(entry.cells ?? {}).length} 个填报格`;
+    io.out(`  ${sheet?.title ?? id}：${size}`);
+  }
+  io.out(`审核：逻辑校验 ${errors} 条，经验校验 ${warnings} 条`);
+  for (const w of r.warnings) io.err(`注意：${w}`);
+  return 0;
+}

@@ -1,0 +1,46 @@
+// `xiaobiao` — the command-line side of 校表通, sharing shared/ with the app.
+import { parseArgs, UsageError } from './args';
+import { demo, exportCmd, InputError, read, type Io } from './commands';
+import { ReportReadError } from '../xlsx/read-errors';
+
+export const USAGE = `用法：
+  xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
+      生成示例学校数据文件（与应用的备份格式相同）
+  xiaobiao export --data school.json --submission XNC --period 2025-2026 [--out 目录]
+      导出区教育局报表工作簿，输出文件路径
+  xiaobiao read 文件.xlsx [--json]
+      读取校表通导出的工作簿，检查格式、报表包、学校、期间和校验值
+退出码：0 成功；2 输入有误（有中文说明）`;
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(l + '\n'),
+  err: (l) => process.stderr.write(l + '\n'),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    switch (args.command) {
+      case 'demo': return await demo(args, io);
+      case 'export': return await exportCmd(args, io);
+      case 'read': return await read(args, io);
+      case 'help': case '--help': case '-h':
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`未知命令“${args.command}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`错误：${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError || e instanceof ReportReadError || (e instanceof Error && e.name === 'PackError')) {
+      io.err(`错误：${e.message}`);
+      return 2;
+    }
+    io.err(`内部错误：${(e as Error).stack ?? String(e)}`);
+    return 3;
+  }
+}
