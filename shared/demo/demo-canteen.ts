@@ -54,5 +54,7 @@ export function demoSampleLog(school: SchoolProfile, month: string, rng: Rng): P
       }
     }
   }
-  return { submission: 'SPAQ', period: month, status: '草稿', version: 0, sheets: { sampleLog: { rows } } };
+  // reported on the 3rd of the next month, before the due day (the 5th)
+  const reportDate = addDays(periodRange('month', month).end, 3);
+  return { submission: 'SPAQ', period: month, status: '草稿', version: 0, reportDate, sheets: { sampleLog: { rows } } };
 }
