@@ -112,23 +112,11 @@ export function createAppProtocolHandler(opts: AppProtocolHandlerOptions): AppPr
     const filePath = resolveInsideRoot(root, url.pathname);
     if (filePath === null) return text(403, 'Forbidden');
 
-    const serve = async (p: string): Promise<Response> => {
-      const body = await readFile(p);
-      return respond(200, request.method === 'HEAD' ? null : body, mimeTypeFor(p));
-    };
     try {
-      return await serve(filePath);
+      const body = await readFile(filePath);
+      return respond(200, request.method === 'HEAD' ? null : body, mimeTypeFor(filePath));
     } catch (err) {
-      if (!isNotFound(err)) return text(500, 'Internal Server Error');
-      // Client-side routes (no extension in the last segment) fall back to the SPA entry.
-      if (path.extname(filePath) === '') {
-        try {
-          return await serve(path.join(root, 'index.html'));
-        } catch {
-          /* fall through to 404 */
-        }
-      }
-      return text(404, 'Not Found');
+      return isNotFound(err) ? text(404, 'Not Found') : text(500, 'Internal Server Error');
     }
   };
 }
