@@ -1,0 +1,84 @@
+// `npm run bench`: export speed of real workbooks against raw ExcelJS writing the same cells
+// (values only, no styles) in the same run, so the ratio is independent of the machine.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { REPO_ROOT, seedPacks } from '../../shared/cli/seeds';
+import { demoSchool } from '../../shared/demo/demo-school';
+import { buildReport, type ReportInput } from '../../shared/xlsx/report';
+import type { SheetGrid } from '../../shared/xlsx/grid';
+import { exportReport } from '../../shared/xlsx/export';
+import type { LedgerRow, PeriodData } from '../../shared/model/data';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+/** The baseline: the same cell values, already laid out, written by ExcelJS with no styles. */
+async function rawExcelJs(grids: SheetGrid[]): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.name);
+    g.rows.forEach((row, r) => {
+      const xr = ws.getRow(r + 1);
+      row.forEach((c, ci) => {
+        if (c.v !== null) xr.getCell(ci + 1).value = c.v;
+      });
+    });
+  }
+  return (await wb.xlsx.writeBuffer()).byteLength;
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up: JIT and module caches
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function sampleRows(n: number): LedgerRow[] {
+  const rows: LedgerRow[] = [];
+  const dishes = ['米饭', '红烧肉', '番茄炒蛋', '青椒肉丝', '麻婆豆腐', '清炒白菜', '土豆烧鸡', '冬瓜排骨汤'];
+  for (let i = 0; i < n; i++) {
+    const day = 1 + (i % 31);
+    rows.push({
+      id: `s${i}`, date: `2025-10-${String(day).padStart(2, '0')}`, meal: ['早餐', '午餐', '晚餐'][i % 3]!, dish: dishes[i % 8]!,
+      amount: 150, sampleTime: '11:40', sampler: '赵敏', disposeTime: `2025-11-${String(Math.min(day, 28)).padStart(2, '0')} 12:00`, disposer: '钱伟', remark: null,
+    });
+  }
+  return rows;
+}
+
+async function main() {
+  const pack = seedPacks().get('luojiang')!;
+  const demo = demoSchool({ pack, type: '小学', today: '2026-11-25' });
+  const xnc = demo.periods.filter((p) => p.submission === 'XNC').at(-1)!;
+  const spaq: PeriodData = { submission: 'SPAQ', period: '2025-10', status: '草稿', version: 0, sheets: { sampleLog: { rows: sampleRows(9000) } } };
+  const cases: { name: string; input: ReportInput; cells: number }[] = [
+    { name: `XNC 示例小学（${xnc.sheets.classList!.rows!.length} 个班）`, input: { pack, school: demo.school, data: xnc, appVersion: 'bench' }, cells: 0 },
+    { name: 'SPAQ 食品留样记录 9,000 行', input: { pack, school: demo.school, data: spaq, appVersion: 'bench' }, cells: 0 },
+  ];
+  const results = [];
+  for (const c of cases) {
+    const { grids } = buildReport(c.input);
+    const cells = grids.reduce((s, g) => s + g.rows.reduce((t, r) => t + r.filter((x) => x.v !== null).length, 0), 0);
+    let bytes = 0;
+    const ours = await median(async () => {
+      bytes = (await exportReport(c.input)).bytes.length;
+    });
+    const raw = await median(() => rawExcelJs(grids));
+    results.push({ case: c.name, cells, bytes, exportMs: +ours.toFixed(1), rawExcelJsMs: +raw.toFixed(1), ratio: +(ours / raw).toFixed(2) });
+  }
+  console.log(`\n导出基准（中位数，${RUNS} 次；ratio = 校表通导出（排版、计算、审核、哈希、样式） / 裸 ExcelJS 写入同样的单元格值）`);
+  console.table(results);
+  const dir = join(REPO_ROOT, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'export.json');
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, runs: RUNS, results }, null, 2));
+  console.log(`结果已写入 ${out}`);
+}
+
+await main();
