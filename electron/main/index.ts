@@ -23,6 +23,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const target = resolveRendererTarget({ isPackaged: app.isPackaged, env: process.env });
+  if (process.env['ELECTRON_RENDERER_URL'] && target.devOrigin === null) {
+    console.warn('[xiaobiao] 已忽略 ELECTRON_RENDERER_URL（仅开发模式下的本机 http(s) 地址有效），改为加载 app://');
+  }
   const csp = contentSecurityPolicy({ dev: target.devOrigin !== null });
   let mainWindow: BrowserWindow | null = null;
 

@@ -29,7 +29,6 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minHeight: 600,
     title: WINDOW_TITLE,
     show: false,
-    autoHideMenuBar: true,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
   };
 }
