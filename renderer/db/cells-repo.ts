@@ -1,0 +1,31 @@
+// Entered cells of statistics sheets (毕业生数, 招生数 …). Computed cells are never stored:
+// they are recomputed from the ledgers every time, so they cannot go stale.
+import { db } from './db';
+import { touchPeriod } from './periods-repo';
+import type { SheetRef } from './records';
+
+function cellId(ref: SheetRef, key: string): [string, string, string, string] {
+  return [ref.submission, ref.period, ref.sheetId, key];
+}
+
+/** The entered cells of one sheet, keyed `{代码}:{列}`. */
+export async function listCells(ref: SheetRef): Promise<Record<string, number>> {
+  const records = await db.cells
+    .where('[submission+period]')
+    .equals([ref.submission, ref.period])
+    .filter((c) => c.sheetId === ref.sheetId)
+    .toArray();
+  const out: Record<string, number> = {};
+  for (const c of records) if (c.value !== null) out[c.key] = c.value;
+  return out;
+}
+
+/** Writes one entered cell; null clears it (the record is removed, not kept as an empty value). */
+export async function setCell(ref: SheetRef, key: string, value: number | null): Promise<void> {
+  if (value !== null && !(Number.isInteger(value) && value >= 0)) throw new Error(`只能填写非负整数：${value}`);
+  await db.transaction('rw', db.cells, db.periods, async () => {
+    if (value === null) await db.cells.delete(cellId(ref, key));
+    else await db.cells.put({ ...ref, key, value });
+    await touchPeriod(ref);
+  });
+}

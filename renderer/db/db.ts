@@ -1,0 +1,32 @@
+// The renderer's IndexedDB database (Dexie). All school data lives here, on this computer only.
+//
+// Never delete or edit a `version(n)` once it has shipped: a school that skipped an update
+// still needs every step to reach the current schema. Each later version adds
+// `.stores({...})` for index changes and `.upgrade(tx => …)` that calls a pure, tested
+// function from migrations.ts — never inline data rewriting here.
+import Dexie, { type EntityTable } from 'dexie';
+import type { CellRecord, PeriodRecord, RowRecord, SchoolRecord } from './records';
+import { V1_STORES } from './migrations';
+
+export const DB_NAME = 'xiaobiao';
+
+export class XiaobiaoDB extends Dexie {
+  school!: EntityTable<SchoolRecord, 'id'>;
+  periods!: Dexie.Table<PeriodRecord, [string, string]>;
+  rows!: EntityTable<RowRecord, 'id'>;
+  cells!: Dexie.Table<CellRecord, [string, string, string, string]>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    // v1 baseline. Compound indexes serve the two access paths: one sheet of a period
+    // (the grid) and a whole period (snapshot for audit and export).
+    this.version(1).stores(V1_STORES);
+  }
+}
+
+/** The app's one database connection. Tests clear its tables rather than deleting it. */
+export const db = new XiaobiaoDB();
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

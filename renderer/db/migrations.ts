@@ -1,0 +1,68 @@
+// Schema history of the renderer database, and the pure functions that move data between
+// versions. db.ts declares each version; this file holds what the versions contain so the
+// steps can be tested on plain arrays, and replayed on an old backup, without a browser.
+//
+// To add version N:
+//   1. export VN_STORES (the full store map of version N; Dexie needs only the changed ones,
+//      but keeping the full map here documents the schema at a glance);
+//   2. add UPGRADES[N]: a pure (dump) => dump turning version N-1 records into version N records;
+//   3. in db.ts: this.version(N).stores(VN_STORES).upgrade((tx) => applyUpgrade(tx, UPGRADES[N]!));
+//   4. add a case to test/renderer/migrations.test.ts that opens a version N-1 database with
+//      fixture records and checks what version N reads.
+import type { Transaction } from 'dexie';
+
+/** Version 1, the baseline every install starts from. Frozen: shipped installs depend on it. */
+export const V1_STORES = {
+  school: 'id',
+  periods: '[submission+period], submission',
+  rows: 'id, [submission+period+sheetId], [submission+period], seq',
+  cells: '[submission+period+sheetId+key], [submission+period]',
+} as const;
+
+export const SCHEMA_VERSION = 1;
+
+export const TABLE_NAMES = ['school', 'periods', 'rows', 'cells'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Every record of every table, as plain objects: the unit a migration step works on. */
+export type TableDump = Record<TableName, Record<string, unknown>[]>;
+
+export type UpgradeStep = (dump: TableDump) => TableDump;
+
+/** UPGRADES[n] turns version n-1 records into version n records. None yet: v1 is the baseline. */
+export const UPGRADES: Readonly<Record<number, UpgradeStep>> = {};
+
+export function emptyDump(): TableDump {
+  return { school: [], periods: [], rows: [], cells: [] };
+}
+
+/** Applies the steps from `from` (exclusive) to `to` (inclusive), in order. Pure. */
+export function migrateDump(
+  dump: TableDump,
+  from: number,
+  to: number = SCHEMA_VERSION,
+  steps: Readonly<Record<number, UpgradeStep>> = UPGRADES,
+): TableDump {
+  if (from > to) throw new Error(`数据版本 ${from} 比本程序支持的版本 ${to} 新，请先升级校表通`);
+  let out = dump;
+  for (let v = from + 1; v <= to; v++) {
+    const step = steps[v];
+    if (step) out = step(out);
+  }
+  return out;
+}
+
+/**
+ * Runs one pure step inside a Dexie upgrade transaction: read every table, transform,
+ * write back. Whole-table rewrites are fine at a school's data size (thousands of rows).
+ */
+export async function applyUpgrade(tx: Transaction, step: UpgradeStep): Promise<void> {
+  const before = emptyDump();
+  for (const name of TABLE_NAMES) before[name] = (await tx.table(name).toArray()) as Record<string, unknown>[];
+  const after = step(before);
+  for (const name of TABLE_NAMES) {
+    const table = tx.table(name);
+    await table.clear();
+    await table.bulkAdd(after[name]);
+  }
+}
