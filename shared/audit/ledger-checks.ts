@@ -74,7 +74,8 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
           const from = minutesOf(String(row[k.fromDate] ?? ''), String(row[k.fromTime] ?? ''));
           const to = minutesOf(v.slice(0, 10), v.slice(11));
           if (from !== undefined && to !== undefined && to - from < k.hours * 60) {
-            const hours = Math.round(((to - from) / 60) * 10) / 10;
+            // truncated, not rounded: 47 h 59 min must not read as "48 小时" next to "至少 48 小时"
+            const hours = Math.trunc(((to - from) / 60) * 10) / 10;
             emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${hours} 小时`);
           }
         }
