@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { schoolDataSchema, findPeriod, type SchoolData } from '../model/data';
 import { findSubmission } from '../pack/applicability';
 import { isValidPeriod, previousPeriod } from '../model/period';
+import { parseDate } from '../model/values';
 import { demoSchool } from '../demo/demo-school';
 import { exportReport } from '../xlsx/export';
 import { readReport } from '../xlsx/read';
@@ -39,7 +40,12 @@ export async function demo(args: Args, io: Io): Promise<number> {
   const packId = flag(args, 'pack', 'luojiang');
   const pack = seedPacks().get(packId);
   if (!pack) throw new UsageError(`没有报表包“${packId}”，可选：${[...seedPacks().keys()].join('、')}`);
-  const data = demoSchool({ pack, type: flag(args, 'type', '小学'), today: flag(args, 'today', io.today()) });
+  const type = flag(args, 'type', '小学');
+  if (!pack.schoolTypes.some((t) => t.id === type))
+    throw new UsageError(`报表包 ${pack.id} 没有办学类型“${type}”，可选：${pack.schoolTypes.map((t) => t.id).join('、')}`);
+  const today = flag(args, 'today', io.today());
+  if (parseDate(today) !== today) throw new UsageError(`--today “${today}”不是有效日期，应如 2025-10-31`);
+  const data = demoSchool({ pack, type, today });
   const out = resolve(flag(args, 'out', 'school.json'));
   writeFileSync(out, JSON.stringify(data, null, 2) + '\n');
   const periods = data.periods.map((p) => `${p.submission} ${p.period}`).join('、');
@@ -52,6 +58,8 @@ export async function exportCmd(args: Args, io: Io): Promise<number> {
   const data = readSchoolData(flag(args, 'data'));
   const pack = seedPacks().get(data.school.packId);
   if (!pack) throw new InputError(`学校使用的报表包“${data.school.packId}”未安装`);
+  if (!pack.schoolTypes.some((t) => t.id === data.school.type))
+    throw new InputError(`school.type: 办学类型“${data.school.type}”不在报表包 ${pack.id} 中`);
   const code = flag(args, 'submission');
   const submission = findSubmission(pack, code);
   if (!submission) throw new UsageError(`报表包 ${pack.id} 没有报表 ${code}，可选：${pack.submissions.map((s) => s.code).join('、')}`);
