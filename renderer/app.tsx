@@ -1,0 +1,81 @@
+// Root: first-run setup, or the workspace once the school is known.
+import { useState } from 'react';
+import { Button, Result, Spin } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { SchoolProfile } from '../shared/model/school';
+import { getSchool } from './db/school-repo';
+import { getPack, packList, packLoad } from './lib/packs';
+import { SetupPage } from './pages/setup-page';
+import { Workspace } from './pages/workspace';
+import { AppProviders } from './app-providers';
+
+type SchoolLoad = { profile?: SchoolProfile; error?: string };
+
+async function loadSchool(): Promise<SchoolLoad> {
+  try {
+    return { profile: await getSchool() };
+  } catch (e) {
+    return { error: (e as Error)?.message ?? String(e) };
+  }
+}
+
+function Root() {
+  const school = useLiveQuery(loadSchool, []);
+  const [editing, setEditing] = useState(false);
+
+  if (packLoad.error) {
+    return <Result status="error" title="报表包有误，无法开始" subTitle={packLoad.error} />;
+  }
+  if (!school) {
+    return (
+      <div className="app-loading">
+        <Spin size="large" description="正在打开本机数据…" />
+      </div>
+    );
+  }
+  if (school.error) {
+    return (
+      <Result
+        status="error"
+        title="无法打开本机数据库"
+        subTitle={`${school.error}。如果是浏览器的无痕/隐私模式，请换用普通窗口；否则请重启校表通。`}
+        extra={<Button onClick={() => location.reload()}>重新打开</Button>}
+      />
+    );
+  }
+  const profile = school.profile;
+  if (!profile || editing) {
+    return (
+      <SetupPage
+        packs={packList()}
+        initial={profile}
+        onSaved={() => setEditing(false)}
+        onCancel={profile ? () => setEditing(false) : undefined}
+      />
+    );
+  }
+  const pack = getPack(profile.packId);
+  if (!pack) {
+    return (
+      <Result
+        status="warning"
+        title="找不到学校所用的报表包"
+        subTitle={`学校信息中的报表包“${profile.packId}”不在本版本中。请重新选择报表包。`}
+        extra={
+          <Button type="primary" onClick={() => setEditing(true)}>
+            编辑学校信息
+          </Button>
+        }
+      />
+    );
+  }
+  return <Workspace pack={pack} school={profile} onEditSchool={() => setEditing(true)} />;
+}
+
+export function App() {
+  return (
+    <AppProviders>
+      <Root />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,112 @@
+// 审核: every finding of the current period, grouped by sheet. A click jumps to the cell;
+// warnings take a written 说明; with no errors and every warning explained the period can
+// be 审核通过, which freezes a numbered version for the bureau.
+import { Alert, App, Button, Drawer, Empty, Space, Tag } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Finding } from '../../shared/audit/types';
+import type { Sheet } from '../../shared/pack/schema';
+import { approvePeriod, getPeriod, reopenPeriod, setExplanation } from '../db/periods-repo';
+import { todayIso } from '../lib/periods';
+import { trackSave, useStore } from '../state/store';
+import { FindingItem } from './finding-item';
+import '../audit.css';
+
+export interface AuditPanelProps {
+  open: boolean;
+  onClose: () => void;
+  submission: string;
+  period: string;
+  periodText: string;
+  sheets: Sheet[];
+  findings: readonly Finding[];
+  auditError?: string;
+}
+
+export function AuditPanel({ open, onClose, submission, period, periodText, sheets, findings, auditError }: AuditPanelProps) {
+  const { message } = App.useApp();
+  const focusCell = useStore((s) => s.focusCell);
+  const record = useLiveQuery(() => getPeriod({ submission, period }), [submission, period]);
+  const ref = { submission, period };
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const unexplained = warnings.filter((f) => !record?.explanations[f.key]?.trim());
+  const canApprove = !auditError && errors.length === 0 && unexplained.length === 0;
+  const approved = record?.status === '已审核';
+
+  const open1 = (f: Finding) => {
+    focusCell({
+      sheetId: f.sheetId,
+      rowIndex: f.row?.kind === 'ledger' ? f.row.index : undefined,
+      code: f.row?.kind === 'stat' ? f.row.code : undefined,
+      colKey: f.colKey,
+    });
+    onClose();
+  };
+  const explain = (f: Finding, text: string) => void trackSave(setExplanation(ref, f.key, text));
+  const approve = async () => {
+    const next = await trackSave(approvePeriod(ref, todayIso()));
+    if (next) message.success(`审核通过：${periodText} 第 ${next.version} 版，可以导出上报了。`);
+  };
+
+  const groups = sheets
+    .map((s) => ({ sheet: s, items: findings.filter((f) => f.sheetId === s.id) }))
+    .filter((g) => g.items.length);
+
+  const blocker = auditError
+    ? '审核程序出错，不能审核通过'
+    : errors.length
+      ? `还有 ${errors.length} 条逻辑校验错误，改正后才能审核通过`
+      : unexplained.length
+        ? `还有 ${unexplained.length} 条经验校验未填写说明`
+        : undefined;
+
+  return (
+    <Drawer
+      title={`审核：${periodText}`}
+      open={open}
+      onClose={onClose}
+      size={560}
+      data-testid="audit-panel"
+      footer={
+        <div className="audit-footer">
+          <span className="audit-footer-state">
+            {approved ? `已审核通过（第 ${record!.version} 版，报出日期 ${record!.reportDate ?? ''}）` : (blocker ?? '可以审核通过')}
+          </span>
+          {approved ? (
+            <Button onClick={() => void trackSave(reopenPeriod(ref))} data-testid="audit-reopen">
+              撤销审核
+            </Button>
+          ) : (
+            <Button type="primary" icon={<CheckCircleOutlined />} disabled={!canApprove} onClick={approve} data-testid="audit-approve">
+              审核通过
+            </Button>
+          )}
+        </div>
+      }
+    >
+      {auditError && <Alert type="error" showIcon title={auditError} style={{ marginBottom: 12 }} />}
+      <Space className="audit-summary" data-testid="audit-summary">
+        <Tag color={errors.length ? 'red' : 'green'}>逻辑校验 {errors.length} 条</Tag>
+        <Tag color={warnings.length ? 'orange' : 'green'}>经验校验 {warnings.length} 条</Tag>
+      </Space>
+      <p className="audit-help">
+        逻辑校验是必须改正的错误；经验校验是少见的情况，核实无误后填写说明即可。点击一条可定位到对应单元格。
+      </p>
+      {groups.length === 0 && !auditError && <Empty description="没有发现问题" />}
+      {groups.map(({ sheet, items }) => (
+        <section key={sheet.id} className="audit-group">
+          <h4>
+            {sheet.title}
+            <span className="audit-group-count">{items.length} 条</span>
+          </h4>
+          <ul>
+            {items.map((f) => (
+              <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]} onOpen={open1} onExplain={explain} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Drawer>
+  );
+}

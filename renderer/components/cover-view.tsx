@@ -1,0 +1,73 @@
+// 封面 preview: the school's profile, the period and the approval state, exactly the rows
+// the exported workbook's cover carries. Read-only — change them under 编辑学校信息 or by 审核.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Button } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import type { CoverField, CoverSheet, Submission } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import { periodLabel, periodRange, timePointLabel } from '../../shared/model/period';
+import { getPeriod } from '../db/periods-repo';
+import type { PeriodRecord } from '../db/records';
+
+export interface CoverViewProps {
+  sheet: CoverSheet;
+  school: SchoolProfile;
+  submission: Submission;
+  period: string;
+  onEditSchool?: () => void;
+}
+
+const PENDING = '（审核通过时自动填写）';
+
+export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodRecord): string {
+  switch (field.from) {
+    case 'reportName': return sub.name;
+    case 'schoolName': return school.name;
+    case 'schoolCode': return school.code;
+    case 'schoolType': return school.type;
+    case 'sponsor': return school.sponsor;
+    case 'puhui': return school.puhui ? '是' : '否';
+    case 'township': return school.township;
+    case 'urbanRural': return school.urbanRural;
+    case 'period': return periodLabel(sub.periodKind, period);
+    case 'timePoint':
+      return sub.periodKind === 'schoolYear' ? timePointLabel(sub.periodKind, period) : periodRange(sub.periodKind, period).end;
+    case 'head': return school.head;
+    case 'statHead': return school.statHead;
+    case 'filler': return school.filler;
+    case 'phone': return school.phone;
+    case 'reportDate': return rec?.reportDate ?? PENDING;
+    case 'status': return rec?.status ?? '草稿';
+    case 'version': return rec?.version ? `${rec.version}` : '0（尚未审核通过）';
+  }
+}
+
+export function CoverView({ sheet, school, submission, period, onEditSchool }: CoverViewProps) {
+  const rec = useLiveQuery(() => getPeriod({ submission: submission.code, period }), [submission.code, period]);
+  const fields = sheet.fields.filter((f) => !f.schoolTypes || f.schoolTypes.includes(school.type));
+  return (
+    <div className="cover-view">
+      <h2 className="sheet-title" style={{ textAlign: 'left' }}>
+        {sheet.title}：{submission.name}
+      </h2>
+      <table className="grid no-head cover-table" data-testid="cover-table">
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.from}>
+              <th>{f.label}</th>
+              <td data-testid={`cover-${f.from}`}>{coverText(f, school, submission, period, rec)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="sheet-notes" style={{ paddingLeft: 0 }}>
+        封面内容来自学校信息和审核状态，不能在此修改。
+        {onEditSchool && (
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={onEditSchool}>
+            修改学校信息
+          </Button>
+        )}
+      </p>
+    </div>
+  );
+}

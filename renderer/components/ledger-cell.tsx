@@ -1,0 +1,94 @@
+// One editable cell of a ledger grid: a native <input>, or a native <select> for an enum
+// column. Native controls keep typing fast with hundreds of rows and are easy to drive in e2e.
+// Every change is written at once (no "save" button): what the user typed is kept as a draft
+// on screen until the database has the parsed value, so nothing flickers or gets lost.
+import { memo, useEffect, useRef, useState } from 'react';
+import type { LedgerColumn } from '../../shared/pack/schema';
+import type { CellValue } from '../../shared/model/data';
+import { formatValue, parseInput } from '../../shared/model/values';
+import { gridKeyDown } from '../lib/grid-keys';
+
+export interface CellProblem {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface LedgerCellProps {
+  sheetId: string;
+  rowIndex: number;
+  rowId: string;
+  column: LedgerColumn;
+  value: CellValue | undefined;
+  /** allowed values of an enum column for this row */
+  options?: string[];
+  problem?: CellProblem;
+  onCommit: (rowId: string, colKey: string, value: CellValue) => void;
+}
+
+const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
+
+function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, onCommit }: LedgerCellProps) {
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const focused = useRef(false);
+  const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
+  const className = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : undefined;
+  const shown = draft ?? formatValue(value);
+
+  // once the write has come back from the database, the stored value is shown again
+  useEffect(() => {
+    if (!focused.current) setDraft(undefined);
+  }, [value]);
+
+  if (column.type === 'enum') {
+    const list = options ?? [];
+    const stray = shown !== '' && !list.includes(shown);
+    return (
+      <td className={className} title={problem?.message}>
+        <select
+          data-testid={testId}
+          data-col={column.key}
+          aria-label={`第${rowIndex + 1}行 ${column.label}`}
+          value={shown}
+          onChange={(e) => onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value)}
+          onKeyDown={gridKeyDown}
+        >
+          <option value="" />
+          {stray && <option value={shown}>{`${shown}（不在可选值中）`}</option>}
+          {list.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </td>
+    );
+  }
+
+  return (
+    <td className={className} title={problem?.message}>
+      <input
+        data-testid={testId}
+        data-col={column.key}
+        aria-label={`第${rowIndex + 1}行 ${column.label}`}
+        className={NUMERIC.has(column.type) ? 'num' : undefined}
+        inputMode={NUMERIC.has(column.type) ? 'decimal' : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={shown}
+        onFocus={() => (focused.current = true)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          onCommit(rowId, column.key, parseInput(column, e.target.value));
+        }}
+        onBlur={() => {
+          focused.current = false;
+          // already stored as typed (or equivalent): show the stored form, e.g. 2025/9/1 → 2025-09-01
+          if (draft !== undefined && parseInput(column, draft) === (value ?? null)) setDraft(undefined);
+        }}
+        onKeyDown={gridKeyDown}
+      />
+    </td>
+  );
+}
+
+export const LedgerCell = memo(LedgerCellImpl);

@@ -1,0 +1,135 @@
+// A ledger (名册/台账) sheet as a spreadsheet-like grid: one record per row, typed straight
+// into the database. Enter/↓ go down, ↑ up, Tab right; 新增一行 appends, 插入 goes above.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LedgerColumn, LedgerSheet, Pack } from '../../shared/pack/schema';
+import type { CellValue } from '../../shared/model/data';
+import type { SchoolProfile } from '../../shared/model/school';
+import type { Finding } from '../../shared/audit/types';
+import { enumValues } from '../../shared/pack/applicability';
+import { addRow, deleteRow, insertRowBefore, listRows, updateCell } from '../db/rows-repo';
+import { trackSave } from '../state/store';
+import { useCellFocus } from '../hooks/use-cell-focus';
+import { byTestId, focusControl } from '../lib/grid-keys';
+import { ledgerProblems } from '../lib/ledger-problems';
+import { LedgerRow } from './ledger-row';
+import { LedgerHead, LedgerTotals } from './ledger-head';
+import '../ledger.css';
+
+export interface LedgerSheetViewProps {
+  pack: Pack;
+  school: SchoolProfile;
+  submission: string;
+  period: string;
+  /** shown under the title, e.g. "2025-2026 学年" */
+  periodText: string;
+  sheet: LedgerSheet;
+  findings?: readonly Finding[];
+}
+
+/** Values a new row starts with: an enum with a single possible value (学段 of a 小学) is filled in. */
+export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerColumn[]): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const col of columns) {
+    if (col.type !== 'enum' || col.valuesFrom !== 'schoolStages') continue;
+    const values = enumValues(pack, schoolType, col);
+    if (values.length === 1) out[col.key] = values[0]!;
+  }
+  return out;
+}
+
+export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [] }: LedgerSheetViewProps) {
+  const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);
+  const rows = useLiveQuery(() => listRows(ref), [ref]);
+  const [focusRowId, setFocusRowId] = useState<string>();
+  const columns = sheet.columns;
+  // totals help only where the list feeds statistics (班级名册 → 基表), not in a 留样 log
+  const feedsStats = useMemo(
+    () => Object.values(pack.sheets).some((s) => s.kind === 'stat' && s.source?.sheet === sheet.id),
+    [pack, sheet.id],
+  );
+  const problems = useMemo(() => ledgerProblems(findings, sheet.id, rows ?? []), [findings, sheet.id, rows]);
+
+  const onCommit = useCallback((rowId: string, colKey: string, value: CellValue) => {
+    void trackSave(updateCell(rowId, colKey, value));
+  }, []);
+  const defaults = useCallback(() => newRowDefaults(pack, school.type, columns), [pack, school.type, columns]);
+  const onAdd = useCallback(async () => {
+    const id = await trackSave(addRow(ref, defaults()));
+    if (id) setFocusRowId(id);
+  }, [ref, defaults]);
+  const onInsert = useCallback(
+    async (beforeId: string) => {
+      const id = await trackSave(insertRowBefore(ref, beforeId, defaults()));
+      if (id) setFocusRowId(id);
+    },
+    [ref, defaults],
+  );
+  const onDelete = useCallback((rowId: string) => void trackSave(deleteRow(rowId)), []);
+
+  // a new row gets the cursor in its first empty cell, ready for typing
+  useEffect(() => {
+    if (!focusRowId || !rows) return;
+    const index = rows.findIndex((r) => r.id === focusRowId);
+    if (index < 0) return;
+    const row = rows[index]!;
+    const col = columns.find((c) => row.values[c.key] === undefined) ?? columns[0]!;
+    const el = byTestId(`cell-${sheet.id}-${index}-${col.key}`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+    focusControl(el);
+    setFocusRowId(undefined);
+  }, [focusRowId, rows, columns, sheet.id]);
+
+  useCellFocus(sheet.id, rows !== undefined, useCallback((f) => {
+    const index = f.rowIndex ?? 0;
+    return f.colKey ? `cell-${sheet.id}-${index}-${f.colKey}` : `cell-${sheet.id}-${index}-${columns[0]!.key}`;
+  }, [sheet.id, columns]));
+
+  return (
+    <div className="ledger-view">
+      <h2 className="sheet-title">{sheet.title}</h2>
+      <div className="sheet-subline">
+        <span>填报单位：{school.name}</span>
+        <span>期间：{periodText}</span>
+      </div>
+      <div className="ledger-toolbar">
+        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="ledger-add-row">
+          新增一行
+        </Button>
+        <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
+        <span className="count">回车或 ↓ 到下一行，Tab 到右边一格；改动自动保存。</span>
+      </div>
+      <table className="grid ledger-grid" data-testid={`ledger-${sheet.id}`}>
+        <LedgerHead columns={columns} />
+        <tbody>
+          {(rows ?? []).map((row, index) => (
+            <LedgerRow
+              key={row.id}
+              pack={pack}
+              schoolType={school.type}
+              sheetId={sheet.id}
+              columns={columns}
+              row={row}
+              index={index}
+              problems={problems.get(row.id)}
+              onCommit={onCommit}
+              onInsert={onInsert}
+              onDelete={onDelete}
+            />
+          ))}
+        </tbody>
+        {feedsStats && rows && rows.length > 0 && <LedgerTotals columns={columns} rows={rows} />}
+      </table>
+      {rows && rows.length === 0 && <div className="ledger-empty">还没有数据。点击“新增一行”开始填写。</div>}
+      {sheet.notes?.length ? (
+        <ul className="sheet-notes">
+          {sheet.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

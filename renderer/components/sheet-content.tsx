@@ -1,0 +1,39 @@
+// Chooses the view for a sheet by its kind: 封面, ledger (名册/台账) or statistics (基表).
+import type { Pack, Sheet, Submission } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import type { Finding } from '../../shared/audit/types';
+import { CoverView } from './cover-view';
+import { LedgerSheetView } from './ledger-sheet-view';
+import { StatSheetView } from './stat-sheet-view';
+
+export interface SheetContentProps {
+  pack: Pack;
+  school: SchoolProfile;
+  submission: Submission;
+  period: string;
+  periodText: string;
+  sheet: Sheet;
+  findings: readonly Finding[];
+  onEditSchool: () => void;
+}
+
+export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, onEditSchool }: SheetContentProps) {
+  switch (sheet.kind) {
+    case 'cover':
+      return <CoverView sheet={sheet} school={school} submission={submission} period={period} onEditSchool={onEditSchool} />;
+    case 'ledger':
+      return (
+        <LedgerSheetView
+          pack={pack}
+          school={school}
+          submission={submission.code}
+          period={period}
+          periodText={periodText}
+          sheet={sheet}
+          findings={findings}
+        />
+      );
+    case 'stat':
+      return <StatSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} />;
+  }
+}

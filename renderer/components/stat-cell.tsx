@@ -1,0 +1,95 @@
+// Cells of a statistics sheet: entered (a number input), computed (read-only, grey, marked
+// 计) and blocked ("-"). Only non-negative integers can be entered: these are head counts.
+import { memo, useEffect, useRef, useState } from 'react';
+import type { StatCell } from '../../shared/compute/stat-table';
+import { toHalfWidth } from '../../shared/model/values';
+import { gridKeyDown } from '../lib/grid-keys';
+import type { CellProblem } from './ledger-cell';
+
+/** '' → null (cleared); '1,234' or full-width digits → 1234; anything else → undefined (refused). */
+export function parseCount(text: string): number | null | undefined {
+  const s = toHalfWidth(text).trim().replace(/[,，\s]/g, '');
+  if (s === '') return null;
+  return /^\d{1,9}$/.test(s) ? Number(s) : undefined;
+}
+
+const INVALID = '只能填写 0 或正整数，这个值没有保存';
+
+export interface StatCellProps {
+  sheetId: string;
+  code: string;
+  cell: StatCell;
+  /** 指标名称 × 列名, for screen readers and tooltips */
+  label: string;
+  /** title of the list computed cells come from, e.g. 班级名册 */
+  sourceTitle?: string;
+  problem?: CellProblem;
+  onCommit: (code: string, colKey: string, value: number | null) => void;
+}
+
+function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onCommit }: StatCellProps) {
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const focused = useRef(false);
+  const testId = `stat-${sheetId}-${code}-${cell.key}`;
+  const problemClass = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '';
+
+  useEffect(() => {
+    if (!focused.current) setDraft(undefined);
+  }, [cell.value]);
+
+  if (cell.kind === 'blocked') {
+    return (
+      <td className="blocked" data-testid={testId} data-kind="blocked" title="此格不填" tabIndex={-1}>
+        -
+      </td>
+    );
+  }
+  if (cell.kind === 'computed') {
+    const how = `由${sourceTitle ?? '名册'}自动计算`;
+    return (
+      <td
+        className={`computed ${problemClass}`}
+        data-testid={testId}
+        data-kind="computed"
+        title={problem ? `${problem.message}\n（${how}，请修改${sourceTitle ?? '名册'}）` : how}
+        tabIndex={-1}
+      >
+        <span className="calc-mark" aria-hidden>
+          计
+        </span>
+        {cell.value ?? ''}
+      </td>
+    );
+  }
+  const shown = draft ?? (cell.value === null ? '' : String(cell.value));
+  const invalid = draft !== undefined && parseCount(draft) === undefined;
+  return (
+    <td className={problemClass} title={invalid ? INVALID : problem?.message}>
+      <input
+        data-testid={testId}
+        data-kind="entered"
+        data-col={cell.key}
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        className={invalid ? 'num invalid' : 'num'}
+        inputMode="numeric"
+        autoComplete="off"
+        value={shown}
+        onFocus={() => (focused.current = true)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = parseCount(e.target.value);
+          if (n !== undefined) onCommit(code, cell.key, n);
+        }}
+        onBlur={() => {
+          focused.current = false;
+          // a refused value stays on screen, marked red, until corrected
+          if (draft !== undefined && parseCount(draft) === cell.value) setDraft(undefined);
+        }}
+        onKeyDown={gridKeyDown}
+      />
+    </td>
+  );
+}
+
+export const StatCellView = memo(StatCellImpl);

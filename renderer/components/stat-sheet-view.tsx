@@ -1,0 +1,123 @@
+// A statistics sheet (基表) laid out like the bureau's printed form. Computed cells are
+// recalculated from the lists on every change, so editing 班级名册 updates this table at once.
+import { useCallback, useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Pack, StatSheet } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import type { Finding } from '../../shared/audit/types';
+import { computeStatTable } from '../../shared/compute/stat-table';
+import { findSubmission } from '../../shared/pack/applicability';
+import { cellKey } from '../../shared/pack/stat-cells';
+import { periodLabel, timePointLabel } from '../../shared/model/period';
+import { setCell } from '../db/cells-repo';
+import { loadSnapshot } from '../db/snapshot';
+import { trackSave } from '../state/store';
+import { useCellFocus } from '../hooks/use-cell-focus';
+import type { CellProblem } from './ledger-cell';
+import { StatCellView } from './stat-cell';
+import { ColumnNumberRow, StatHead } from './stat-head';
+import '../stat.css';
+
+export interface StatSheetViewProps {
+  pack: Pack;
+  school: SchoolProfile;
+  submission: string;
+  period: string;
+  sheet: StatSheet;
+  findings?: readonly Finding[];
+}
+
+function statProblems(findings: readonly Finding[], sheetId: string): Map<string, CellProblem> {
+  const out = new Map<string, CellProblem>();
+  for (const f of findings) {
+    if (f.sheetId !== sheetId || f.row?.kind !== 'stat' || !f.colKey) continue;
+    const key = cellKey(f.row.code, f.colKey);
+    const prev = out.get(key);
+    out.set(key, {
+      severity: prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning',
+      message: prev ? `${prev.message}\n${f.message}` : f.message,
+    });
+  }
+  return out;
+}
+
+export function StatSheetView({ pack, school, submission, period, sheet, findings = [] }: StatSheetViewProps) {
+  const data = useLiveQuery(() => loadSnapshot({ submission, period }), [submission, period]);
+  const table = useMemo(() => (data ? computeStatTable(sheet, data) : undefined), [sheet, data]);
+  const problems = useMemo(() => statProblems(findings, sheet.id), [findings, sheet.id]);
+  const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
+  const sourceTitle = sheet.source ? pack.sheets[sheet.source.sheet]?.title : undefined;
+  const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
+
+  const onCommit = useCallback(
+    (code: string, colKey: string, value: number | null) =>
+      void trackSave(setCell({ submission, period, sheetId: sheet.id }, cellKey(code, colKey), value)),
+    [submission, period, sheet.id],
+  );
+
+  useCellFocus(sheet.id, table !== undefined, useCallback((f) => (f.code && f.colKey ? `stat-${sheet.id}-${f.code}-${f.colKey}` : undefined), [sheet.id]));
+
+  const colLabel = (key: string) => sheet.columns.find((c) => c.key === key)?.label ?? key;
+  return (
+    <div className="stat-view">
+      <h2 className="sheet-title">{sheet.title}</h2>
+      <div className="sheet-subline">
+        <span>填报单位：{school.name}</span>
+        <span>
+          {when}　单位：{sheet.unit}
+        </span>
+      </div>
+      <table className="grid stat-grid" data-testid={`stat-${sheet.id}`}>
+        <StatHead sheet={sheet} />
+        <tbody>
+          <ColumnNumberRow sheet={sheet} />
+          {table?.rows.map((row) => (
+            <tr key={row.code}>
+              <td className="label">{row.label}</td>
+              <td className="code">{row.code}</td>
+              {row.cells.map((cell) => (
+                <StatCellView
+                  key={cell.key}
+                  sheetId={sheet.id}
+                  code={row.code}
+                  cell={cell}
+                  label={`${row.label.trim()} × ${colLabel(cell.key)}`}
+                  sourceTitle={sourceTitle}
+                  problem={problems.get(cellKey(row.code, cell.key))}
+                  onCommit={onCommit}
+                />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="stat-sign">
+        单位负责人：{school.head}　统计负责人：{school.statHead}　填表人：{school.filler}　报出日期：
+        {data?.reportDate ?? '（审核通过时自动填写）'}
+      </div>
+      <div className="stat-legend">
+        <span>
+          <span className="swatch" style={{ background: '#fff' }} />
+          白格：直接填写
+        </span>
+        {sourceTitle && (
+          <span>
+            <span className="swatch" style={{ background: '#f2f3f5' }} />
+            灰格（标“计”）：由{sourceTitle}自动计算，不能改
+          </span>
+        )}
+        <span>
+          <span className="swatch stat-legend-blocked" />
+          “-”：此格不填
+        </span>
+      </div>
+      {sheet.notes?.length ? (
+        <ul className="sheet-notes">
+          {sheet.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// One period's data, live from IndexedDB, with its audit findings. Every view of the
+// workspace reads through this, so a change in 班级名册 reaches 教基3112 and the audit at once.
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PeriodData } from '../../shared/model/data';
+import type { Pack } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import type { Finding } from '../../shared/audit/types';
+import { runAudit } from '../../shared/audit/run';
+import { findSubmission } from '../../shared/pack/applicability';
+import { previousPeriod } from '../../shared/model/period';
+import { getPeriod } from '../db/periods-repo';
+import { loadSnapshot } from '../db/snapshot';
+
+export interface PeriodView {
+  data: PeriodData;
+  /** last period's data, only once it was 审核通过 (the year-on-year check compares with approved figures) */
+  previous?: PeriodData;
+}
+
+export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month'): Promise<PeriodView> {
+  const prevRef = { submission, period: previousPeriod(periodKind, period) };
+  const [data, prevRecord] = await Promise.all([loadSnapshot({ submission, period }), getPeriod(prevRef)]);
+  const previous = prevRecord?.status === '已审核' ? await loadSnapshot(prevRef) : undefined;
+  return { data, previous };
+}
+
+export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
+  const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
+  return useLiveQuery(() => loadPeriodView(submission, period, kind), [submission, period, kind]);
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  /** set when the audit itself failed (a pack the code does not understand); shown, never thrown */
+  error?: string;
+}
+
+export function auditPeriod(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
+  if (!view) return { findings: [] };
+  try {
+    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous }) };
+  } catch (e) {
+    return { findings: [], error: `审核程序出错：${(e as Error)?.message ?? String(e)}` };
+  }
+}
+
+export function useAudit(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
+  return useMemo(() => auditPeriod(pack, school, view), [pack, school, view]);
+}
