@@ -38,8 +38,12 @@ export function StatHead({ sheet }: { sheet: StatSheet }) {
       </colgroup>
       <thead>
         <tr>
-          <th rowSpan={span}>指标名称</th>
-          <th rowSpan={span}>代码</th>
+          <th rowSpan={span} className="sticky-col first">
+            指标名称
+          </th>
+          <th rowSpan={span} className="sticky-col second">
+            代码
+          </th>
           {runs.map((run) =>
             run.group ? (
               <th key={`g-${run.cols[0]!.key}`} colSpan={run.cols.length}>
@@ -70,8 +74,10 @@ export function StatHead({ sheet }: { sheet: StatSheet }) {
 export function ColumnNumberRow({ sheet }: { sheet: StatSheet }) {
   return (
     <tr className="col-numbers">
-      {columnNumbers(sheet).map((n) => (
-        <td key={n}>{n}</td>
+      {columnNumbers(sheet).map((n, i) => (
+        <td key={n} className={i === 0 ? 'label sticky-col' : i === 1 ? 'code sticky-col' : undefined}>
+          {n}
+        </td>
       ))}
     </tr>
   );

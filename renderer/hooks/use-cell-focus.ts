@@ -28,7 +28,7 @@ export function useCellFocus(sheetId: string, ready: boolean, testIdOf: (f: Cell
     const id = testIdOf(focus);
     const el = id ? byTestId(id) : null;
     if (el) {
-      el.scrollIntoView?.({ block: 'center', inline: 'center' });
+      el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
       if (!focusControl(el)) el.focus({ preventScroll: true });
       flashElement(el.closest('td') ?? el);
     }
