@@ -50,7 +50,8 @@ export function parseTime(text: string): string | undefined {
   }
   m = /^0?\.\d+$/.exec(s);
   if (m) {
-    const minutes = Math.round(Number(s) * 1440);
+    // whole seconds first, then drop them as Excel's hh:mm does, so 23:59:59 stays 23:59
+    const minutes = Math.floor(Math.round(Number(s) * 86400) / 60);
     return minutes < 1440 ? `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` : undefined;
   }
   return undefined;
@@ -61,7 +62,7 @@ export function parseDateTime(text: string): string | undefined {
   const serial = /^\d{5}\.\d+$/.exec(s);
   if (serial) {
     const n = Number(s);
-    const minutes = Math.round((n - Math.floor(n)) * 1440);
+    const minutes = Math.floor(Math.round((n - Math.floor(n)) * 86400) / 60);
     if (minutes >= 1440) return undefined;
     return `${serialToIso(Math.floor(n))} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
   }

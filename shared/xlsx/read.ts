@@ -2,7 +2,8 @@
 // untrusted files (ExcelJS is never used to read). Checks format, pack, school, period and
 // hashes; every refusal is a ReportReadError naming file, sheet, row and column.
 import * as XLSX from 'xlsx';
-import type { Pack } from '../pack/schema';
+import type { Pack, Sheet } from '../pack/schema';
+import { LEDGER_FIRST_DATA_ROW, statLayout } from './addresses';
 import { STATUSES, type PeriodData } from '../model/data';
 import { schoolProfileSchema, type SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
@@ -47,6 +48,24 @@ function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
     out.push(row);
   }
   return out;
+}
+
+/** The finding key `{rule}|{sheet}|{row id or 代码}|{列}` of a 校验说明 row, from its cell address. */
+function noteKey(sheets: Sheet[], data: PeriodData, rule: string, title: string, cell: string): string | undefined {
+  const sheet = sheets.find((s) => s.title === title);
+  if (!sheet || !/^[A-Z]+\d+$/.test(cell)) return undefined;
+  const { r, c } = XLSX.utils.decode_cell(cell);
+  if (sheet.kind === 'stat') {
+    const row = sheet.rows[r + 1 - statLayout(sheet).firstDataRow];
+    const col = sheet.columns[c - 2];
+    return row && col ? `${rule}|${sheet.id}|${row.code}|${col.key}` : undefined;
+  }
+  if (sheet.kind === 'ledger') {
+    const row = data.sheets[sheet.id]?.rows?.[r + 1 - LEDGER_FIRST_DATA_ROW];
+    const col = sheet.columns[c - 1];
+    return row && col ? `${rule}|${sheet.id}|${row.id}|${col.key}` : undefined;
+  }
+  return undefined;
 }
 
 export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: ReadReportOptions = {}): ReadReportResult {
@@ -145,7 +164,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     const [rule, title, cell, , text] = row.map((x) => (x === null ? '' : String(x)));
     if (!text) continue;
     const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
-    if (f) explanations[f.key] = text;
+    // a warning that needs data the file lacks (e.g. last 学年) is re-keyed from its cell address
+    const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!);
+    if (key) explanations[key] = text;
     else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
   }
   if (Object.keys(explanations).length) data.explanations = explanations;

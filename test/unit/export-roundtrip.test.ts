@@ -45,6 +45,19 @@ describe('round trip', () => {
     }
   });
 
+  it('a 说明 on a warning that needs last 学年 survives reading the file alone', async () => {
+    const lastYear = { ...xncData(), period: '2024-2025' };
+    lastYear.sheets = { classList: { rows: lastYear.sheets.classList!.rows!.slice(0, 2) } }; // 78 students → 180: +131%
+    const data = { ...xncData(), explanations: { 'XNC-3112-W01|jj3112|01|total': '本学年撤并两所村小，学生转入本校。' } };
+    const r = await exportReport({ pack, school: SCHOOL, data, appVersion: '1', now: NOW, previous: lastYear });
+    const notes = XLSX.read(r.bytes, { type: 'array' }).Sheets['校验说明']!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(notes, { header: 1 }).slice(3);
+    expect(rows.find((r) => r[0] === 'XNC-3112-W01')).toEqual(['XNC-3112-W01', '教基3112 小学分类型学生数', 'I6', expect.stringContaining('在校生数比上学年变化超过 20%'), '本学年撤并两所村小，学生转入本校。']);
+    const back = readReport(r.bytes, packs);
+    expect(back.data.explanations).toMatchObject({ 'XNC-3112-W01|jj3112|01|total': '本学年撤并两所村小，学生转入本校。' });
+    expect(back.warnings).toEqual([]);
+  });
+
   it('a 幼儿园 cover carries 是否普惠性幼儿园 and reads back', async () => {
     const demo = demoSchool({ pack, type: '幼儿园', today: '2026-11-25' });
     const data = demo.periods.find((p) => p.submission === 'XNC')!;
