@@ -3,7 +3,7 @@ import type { LedgerColumn, LedgerSheet, Pack } from '../pack/schema';
 import type { LedgerRow } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { enumValues } from '../pack/applicability';
-import { hasColumnType, formatValue } from '../model/values';
+import { hasColumnType, formatValue, parseDate } from '../model/values';
 import { toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
@@ -22,7 +22,8 @@ const TYPE_NAME: Record<LedgerColumn['type'], string> = {
 
 function minutesOf(date: string, time: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(`${date}${time ? ` ${time}` : ''}`);
-  if (!m) return undefined;
+  // an impossible date (2025-02-30) is already a TYPE finding; don't let it roll over into a second one
+  if (!m || parseDate(date) !== date) return undefined;
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0)) / 60000;
 }
 
