@@ -1,12 +1,14 @@
 // One editable cell of a ledger grid: a native <input>, or a native <select> for an enum
 // column. Native controls keep typing fast with hundreds of rows and are easy to drive in e2e.
-// Every change is written at once (no "save" button): what the user typed is kept as a draft
-// on screen until the database has the parsed value, so nothing flickers or gets lost.
+// Changes are written as they are typed (no "save" button; see use-cell-commit for the pacing):
+// what the user typed stays on screen as a draft until the database has the parsed value,
+// so nothing flickers or gets lost.
 import { memo, useEffect, useRef, useState } from 'react';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue, parseInput } from '../../shared/model/values';
 import { gridKeyDown } from '../lib/grid-keys';
+import { useCellCommit } from '../hooks/use-cell-commit';
 
 export interface CellProblem {
   severity: 'error' | 'warning';
@@ -33,6 +35,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
   const className = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : undefined;
   const shown = draft ?? formatValue(value);
+  const { change, flush } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text)));
 
   // once the write has come back from the database, the stored value is shown again
   useEffect(() => {
@@ -47,6 +50,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         <select
           data-testid={testId}
           data-col={column.key}
+          data-row={rowIndex}
           aria-label={`第${rowIndex + 1}行 ${column.label}`}
           value={shown}
           onChange={(e) => onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value)}
@@ -69,6 +73,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
       <input
         data-testid={testId}
         data-col={column.key}
+        data-row={rowIndex}
         aria-label={`第${rowIndex + 1}行 ${column.label}`}
         className={NUMERIC.has(column.type) ? 'num' : undefined}
         inputMode={NUMERIC.has(column.type) ? 'decimal' : undefined}
@@ -78,9 +83,12 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
           setDraft(e.target.value);
-          onCommit(rowId, column.key, parseInput(column, e.target.value));
+          // pinyin still being composed is not text yet
+          if (!(e.nativeEvent as InputEvent).isComposing) change(e.target.value);
         }}
+        onCompositionEnd={(e) => change(e.currentTarget.value)}
         onBlur={() => {
+          flush();
           focused.current = false;
           // already stored as typed (or equivalent): show the stored form, e.g. 2025/9/1 → 2025-09-01
           if (draft !== undefined && parseInput(column, draft) === (value ?? null)) setDraft(undefined);

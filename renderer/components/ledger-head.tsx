@@ -21,12 +21,20 @@ export function columnWidthPx(col: LedgerColumn): number {
   return Math.round((col.width ?? DEFAULT_WIDTH[col.type]) * PX_PER_CHAR + 14);
 }
 
+export const SEQ_WIDTH = 45;
+export const ACTIONS_WIDTH = 64;
+
+/** The grid's full width, set on the table so the browser never sizes it from its content. */
+export function gridWidthPx(columns: LedgerColumn[]): number {
+  return SEQ_WIDTH + ACTIONS_WIDTH + columns.reduce((s, c) => s + columnWidthPx(c), 0) + 1;
+}
+
 export function LedgerHead({ columns }: { columns: LedgerColumn[] }) {
   return (
     <>
       <colgroup>
-        <col style={{ width: 45 }} />
-        <col style={{ width: 64 }} />
+        <col style={{ width: SEQ_WIDTH }} />
+        <col style={{ width: ACTIONS_WIDTH }} />
         {columns.map((c) => (
           <col key={c.key} style={{ width: columnWidthPx(c) }} />
         ))}

@@ -1,7 +1,7 @@
 // A ledger (名册/台账) sheet as a spreadsheet-like grid: one record per row, typed straight
 // into the database. Enter/↓ go down, ↑ up, Tab right; 新增一行 appends, 插入 goes above.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button } from 'antd';
+import { useCallback, useEffect, useMemo, useState, type ClipboardEvent } from 'react';
+import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LedgerColumn, LedgerSheet, Pack } from '../../shared/pack/schema';
@@ -9,14 +9,18 @@ import type { CellValue } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { enumValues } from '../../shared/pack/applicability';
-import { addRow, deleteRow, insertRowBefore, listRows, updateCell } from '../db/rows-repo';
+import { addRow, deleteRow, insertRowBefore, listRows, updateCell, writeBlock } from '../db/rows-repo';
 import { trackSave } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
 import { byTestId, focusControl } from '../lib/grid-keys';
 import { ledgerProblems } from '../lib/ledger-problems';
+import { isBlockPaste, parseClipboard, toBlock } from '../lib/paste';
 import { LedgerRow } from './ledger-row';
-import { LedgerHead, LedgerTotals } from './ledger-head';
+import { gridWidthPx, LedgerHead, LedgerTotals } from './ledger-head';
 import '../ledger.css';
+
+/** Sheets with more columns than this keep 序号 and 操作 in view when scrolled sideways. */
+const WIDE_COLUMNS = 10;
 
 export interface LedgerSheetViewProps {
   pack: Pack;
@@ -42,6 +46,7 @@ export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerCo
 
 export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [] }: LedgerSheetViewProps) {
   const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);
+  const { message } = App.useApp();
   const rows = useLiveQuery(() => listRows(ref), [ref]);
   const [focusRowId, setFocusRowId] = useState<string>();
   const columns = sheet.columns;
@@ -68,6 +73,22 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
     [ref, defaults],
   );
   const onDelete = useCallback((rowId: string) => void trackSave(deleteRow(rowId)), []);
+
+  // a block copied from Excel/WPS lands from the focused cell rightwards and downwards,
+  // adding rows as needed; a single value pastes natively into the one input
+  const onPaste = useCallback(
+    async (e: ClipboardEvent<HTMLTableElement>) => {
+      const target = e.target as HTMLElement;
+      const text = e.clipboardData.getData('text/plain');
+      const startCol = columns.findIndex((c) => c.key === target.dataset.col);
+      if (startCol < 0 || target.dataset.row === undefined || !isBlockPaste(text)) return;
+      e.preventDefault();
+      const block = toBlock(parseClipboard(text), columns, startCol);
+      const added = await trackSave(writeBlock(ref, Number(target.dataset.row), block, defaults()));
+      if (added !== undefined) message.success(`已粘贴 ${block.length} 行${added ? `，其中新增 ${added} 行` : ''}`);
+    },
+    [columns, ref, defaults, message],
+  );
 
   // a new row gets the cursor in its first empty cell, ready for typing
   useEffect(() => {
@@ -99,9 +120,14 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
           新增一行
         </Button>
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
-        <span className="count">回车或 ↓ 到下一行，Tab 到右边一格；改动自动保存。</span>
+        <span className="count">回车或 ↓ 到下一行，Tab 到右边一格；可从 Excel 复制多行多列粘贴；改动自动保存。</span>
       </div>
-      <table className="grid ledger-grid" data-testid={`ledger-${sheet.id}`}>
+      <table
+        className={columns.length > WIDE_COLUMNS ? 'grid ledger-grid wide' : 'grid ledger-grid'}
+        style={{ width: gridWidthPx(columns) }}
+        data-testid={`ledger-${sheet.id}`}
+        onPaste={onPaste}
+      >
         <LedgerHead columns={columns} />
         <tbody>
           {(rows ?? []).map((row, index) => (

@@ -4,6 +4,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { StatCell } from '../../shared/compute/stat-table';
 import { toHalfWidth } from '../../shared/model/values';
 import { gridKeyDown } from '../lib/grid-keys';
+import { useCellCommit } from '../hooks/use-cell-commit';
 import type { CellProblem } from './ledger-cell';
 
 /** '' → null (cleared); '1,234' or full-width digits → 1234; anything else → undefined (refused). */
@@ -32,6 +33,11 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onComm
   const focused = useRef(false);
   const testId = `stat-${sheetId}-${code}-${cell.key}`;
   const problemClass = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '';
+
+  const { change, flush } = useCellCommit((text) => {
+    const n = parseCount(text);
+    if (n !== undefined) onCommit(code, cell.key, n);
+  });
 
   useEffect(() => {
     if (!focused.current) setDraft(undefined);
@@ -78,10 +84,10 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onComm
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
           setDraft(e.target.value);
-          const n = parseCount(e.target.value);
-          if (n !== undefined) onCommit(code, cell.key, n);
+          if (parseCount(e.target.value) !== undefined) change(e.target.value);
         }}
         onBlur={() => {
+          flush();
           focused.current = false;
           // a refused value stays on screen, marked red, until corrected
           if (draft !== undefined && parseCount(draft) === cell.value) setDraft(undefined);

@@ -78,3 +78,31 @@ export async function deleteRow(rowId: string): Promise<void> {
     await touchPeriod(row);
   });
 }
+
+/**
+ * Writes a block of cells (pasted from Excel/WPS) starting at row `startIndex`, overwriting
+ * the given columns of existing rows and appending rows for the rest — one transaction, so a
+ * paste of 40 classes is all there or not at all. `block[i][key]` is the parsed value.
+ * Returns how many rows were appended.
+ */
+export async function writeBlock(
+  ref: SheetRef,
+  startIndex: number,
+  block: Record<string, CellValue>[],
+  defaults: Record<string, CellValue> = {},
+): Promise<number> {
+  return db.transaction('rw', db.rows, db.periods, async () => {
+    const rows = await listRows(ref);
+    let seq = rows.length ? rows[rows.length - 1]!.seq : 0;
+    let added = 0;
+    const puts: RowRecord[] = block.map((values, i) => {
+      const existing = rows[startIndex + i];
+      if (existing) return { ...existing, values: compact({ ...existing.values, ...values }) };
+      added++;
+      return { id: newId(), ...ref, seq: ++seq, values: compact({ ...defaults, ...values }) };
+    });
+    await db.rows.bulkPut(puts);
+    await touchPeriod(ref);
+    return added;
+  });
+}

@@ -68,7 +68,9 @@ export function SetupPage({ packs, initial, onSaved, onCancel }: SetupPageProps)
         style={{ maxWidth: 760, margin: '32px auto' }}
       >
         <p className="setup-intro">
-          这些信息会填入每份报表的封面和“填报单位”，并用于导出文件名。只需填写一次，以后可在“编辑学校信息”中修改。
+          {initial
+            ? '修改后，封面、各表的“填报单位”和导出文件名都会随之更新。改变办学类型只影响显示哪些表，已填的数据不会删除。'
+            : '这些信息会填入每份报表的封面和“填报单位”，并用于导出文件名。只需填写一次，以后可在“编辑学校信息”中修改。'}
         </p>
         <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} requiredMark scrollToFirstError>
           <Form.Item name="packId" label="报表包（主管教育局）" rules={[rule('packId')]} required>

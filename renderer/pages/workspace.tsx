@@ -1,7 +1,7 @@
 // The main screen: pickers and sheet list on the left, the chosen sheet on the right.
 // Submission, period and sheet fall back to sensible defaults (first submission, the period
 // containing today, 封面) whenever the stored choice does not apply to this school.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Result } from 'antd';
 import type { Pack } from '../../shared/pack/schema';
@@ -47,7 +47,8 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
 
   const code = submission?.code ?? '';
   const view = usePeriodView(pack, code, period);
-  const { findings, error: auditError } = useAudit(pack, school, view);
+  // the audit and everything it colours re-render at low priority: typing stays responsive
+  const { findings, error: auditError } = useAudit(pack, school, useDeferredValue(view));
   const record = useLiveQuery(() => getPeriod({ submission: code, period }), [code, period]);
   const { exportNow, exporting } = useExport(pack, school, code, period);
 

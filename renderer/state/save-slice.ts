@@ -12,6 +12,8 @@ export interface SaveSlice {
   saveStarted: () => void;
   saveSucceeded: (at: number) => void;
   saveFailed: (message: string) => void;
+  /** ends a pending count without a result: a held-back edit that was handed over to a real write */
+  saveReleased: () => void;
 }
 
 export const createSaveSlice: StateCreator<SaveSlice & object, [], [], SaveSlice> = (set) => ({
@@ -21,4 +23,5 @@ export const createSaveSlice: StateCreator<SaveSlice & object, [], [], SaveSlice
   saveStarted: () => set((s) => ({ pending: s.pending + 1 })),
   saveSucceeded: (at) => set((s) => ({ pending: Math.max(0, s.pending - 1), lastSavedAt: at, lastError: undefined })),
   saveFailed: (message) => set((s) => ({ pending: Math.max(0, s.pending - 1), lastError: message })),
+  saveReleased: () => set((s) => ({ pending: Math.max(0, s.pending - 1) })),
 });
