@@ -91,6 +91,22 @@ describe('LedgerSheetView', { timeout: 20_000 }, () => {
     await waitFor(() => expect(date.value).toBe('2025-10-08'));
   });
 
+  it('pasting a block copied from Excel fills cells and adds rows', async () => {
+    await addRow(CLASSES, { stage: '小学', className: 'A' });
+    renderSheet('classList', 'XNC', '2025-2026');
+    const start = await screen.findByTestId('cell-classList-0-grade');
+    const text = '一年级\t一年级1班\t45\r\n二年级\t二年级1班\t46\r\n';
+    fireEvent.paste(start, { clipboardData: { getData: () => text } });
+    await waitFor(async () =>
+      expect((await listRows(CLASSES)).map((r) => r.values)).toEqual([
+        { stage: '小学', grade: '一年级', className: '一年级1班', students: 45 },
+        { stage: '小学', grade: '二年级', className: '二年级1班', students: 46 },
+      ]),
+    );
+    expect(await screen.findByText('已粘贴 2 行，其中新增 1 行')).toBeTruthy();
+    await waitFor(() => expect((screen.getByTestId('cell-classList-1-students') as HTMLInputElement).value).toBe('46'));
+  });
+
   it('marks a cell that fails the audit, with the message on hover', async () => {
     const id = await addRow(CLASSES, { stage: '小学', grade: '一年级', className: 'A', students: 40, female: 41 });
     const finding: Finding = {
