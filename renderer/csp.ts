@@ -2,19 +2,7 @@
 // (and React Fast Refresh) inject inline scripts that this policy would rightly block.
 // electron.vite.config.ts can use the same plugin so both builds ship the same policy.
 import type { Plugin } from 'vite';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd writes its styles into <style> elements at run time (CSS-in-JS)
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+import { META_CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 export function cspPlugin(): Plugin {
   return {
@@ -23,7 +11,7 @@ export function cspPlugin(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
         injectTo: 'head-prepend',
       },
     ],

@@ -7,20 +7,10 @@
  */
 import type { Session, WebContents } from 'electron';
 import { isAppUrl, type OriginPolicy } from './origin';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
-/** The production CSP. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The production CSP (shared with the web build's <meta> tag). */
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * The CSP to enforce. In an unpackaged dev run (Vite dev server) the React

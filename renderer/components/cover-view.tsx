@@ -5,7 +5,8 @@ import { Button } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { CoverField, CoverSheet, Submission } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
-import { periodLabel, periodRange, timePointLabel } from '../../shared/model/period';
+import { periodLabel, timePointLabel } from '../../shared/model/period';
+import { coverFields, coverValue, type CoverInput } from '../../shared/xlsx/layout-cover';
 import { getPeriod } from '../db/periods-repo';
 import type { PeriodRecord } from '../db/records';
 
@@ -19,32 +20,24 @@ export interface CoverViewProps {
 
 const PENDING = '（审核通过时自动填写）';
 
+/** The cover as exported, with the period spelled out and what approval will fill in said so. */
 export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodRecord): string {
   switch (field.from) {
-    case 'reportName': return sub.name;
-    case 'schoolName': return school.name;
-    case 'schoolCode': return school.code;
-    case 'schoolType': return school.type;
-    case 'sponsor': return school.sponsor;
-    case 'puhui': return school.puhui ? '是' : '否';
-    case 'township': return school.township;
-    case 'urbanRural': return school.urbanRural;
     case 'period': return periodLabel(sub.periodKind, period);
     case 'timePoint':
-      return sub.periodKind === 'schoolYear' ? timePointLabel(sub.periodKind, period) : periodRange(sub.periodKind, period).end;
-    case 'head': return school.head;
-    case 'statHead': return school.statHead;
-    case 'filler': return school.filler;
-    case 'phone': return school.phone;
+      return sub.periodKind === 'schoolYear' ? timePointLabel(sub.periodKind, period) : String(coverValue(field, input()));
     case 'reportDate': return rec?.reportDate ?? PENDING;
-    case 'status': return rec?.status ?? '草稿';
     case 'version': return rec?.version ? `${rec.version}` : '0（尚未审核通过）';
+    default: return String(coverValue(field, input()));
+  }
+  function input(): CoverInput {
+    return { school, submission: sub, period, status: rec?.status ?? '草稿', version: rec?.version ?? 0, reportDate: rec?.reportDate ?? '' };
   }
 }
 
 export function CoverView({ sheet, school, submission, period, onEditSchool }: CoverViewProps) {
   const rec = useLiveQuery(() => getPeriod({ submission: submission.code, period }), [submission.code, period]);
-  const fields = sheet.fields.filter((f) => !f.schoolTypes || f.schoolTypes.includes(school.type));
+  const fields = coverFields(sheet, school.type);
   return (
     <div className="cover-view">
       <h2 className="sheet-title" style={{ textAlign: 'left' }}>

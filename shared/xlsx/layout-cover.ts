@@ -1,11 +1,22 @@
 // 封面: key/value rows describing the school, the period and the approval state.
-import type { CoverField, CoverSheet } from '../pack/schema';
+import type { CoverField, CoverSheet, Submission } from '../pack/schema';
+import type { SchoolProfile } from '../model/school';
 import { timePoint, periodRange } from '../model/period';
 import { cell, type SheetGrid } from './grid';
 import type { ReportContext } from './context';
 
-export function coverValue(field: CoverField, ctx: ReportContext): string | number {
-  const { school, data, submission } = ctx;
+/** What a cover needs: the school, the period and its approval state. */
+export interface CoverInput {
+  school: SchoolProfile;
+  submission: Submission;
+  period: string;
+  status: string;
+  version: number;
+  reportDate: string;
+}
+
+export function coverValue(field: CoverField, c: CoverInput): string | number {
+  const { school, submission } = c;
   switch (field.from) {
     case 'reportName': return submission.name;
     case 'schoolName': return school.name;
@@ -15,16 +26,16 @@ export function coverValue(field: CoverField, ctx: ReportContext): string | numb
     case 'puhui': return school.puhui ? '是' : '否';
     case 'township': return school.township;
     case 'urbanRural': return school.urbanRural;
-    case 'period': return data.period;
+    case 'period': return c.period;
     case 'timePoint':
-      return timePoint(submission.periodKind, data.period) ?? periodRange(submission.periodKind, data.period).end;
+      return timePoint(submission.periodKind, c.period) ?? periodRange(submission.periodKind, c.period).end;
     case 'head': return school.head;
     case 'statHead': return school.statHead;
     case 'filler': return school.filler;
     case 'phone': return school.phone;
-    case 'reportDate': return ctx.reportDate;
-    case 'status': return data.status;
-    case 'version': return data.version;
+    case 'reportDate': return c.reportDate;
+    case 'status': return c.status;
+    case 'version': return c.version;
   }
 }
 
@@ -34,12 +45,14 @@ export function coverFields(sheet: CoverSheet, schoolType: string): CoverField[]
 
 export function coverGrid(sheet: CoverSheet, ctx: ReportContext): SheetGrid {
   const fields = coverFields(sheet, ctx.school.type);
+  const { school, submission, data, reportDate } = ctx;
+  const input: CoverInput = { school, submission, period: data.period, status: data.status, version: data.version, reportDate };
   return {
     name: sheet.title,
     kind: 'cover',
     rows: [
       [cell(ctx.submission.name, 'title'), cell(null, 'title')],
-      ...fields.map((f) => [cell(f.label, 'key'), cell(coverValue(f, ctx), 'text')]),
+      ...fields.map((f) => [cell(f.label, 'key'), cell(coverValue(f, input), 'text')]),
     ],
     merges: [[1, 1, 1, 2]],
     widths: [22, 44],
