@@ -18,6 +18,7 @@ import { isBlockPaste, parseClipboard, toBlock } from '../lib/paste';
 import { LedgerRow } from './ledger-row';
 import { gridWidthPx, LedgerHead, LedgerTotals } from './ledger-head';
 import '../ledger.css';
+import { SheetNotes } from './sheet-notes';
 
 /** Sheets with more columns than this keep 序号 and 操作 in view when scrolled sideways. */
 const WIDE_COLUMNS = 10;
@@ -149,13 +150,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         {feedsStats && rows && rows.length > 0 && <LedgerTotals columns={columns} rows={rows} />}
       </table>
       {rows && rows.length === 0 && <div className="ledger-empty">还没有数据。点击“新增一行”开始填写。</div>}
-      {sheet.notes?.length ? (
-        <ul className="sheet-notes">
-          {sheet.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
+      <SheetNotes notes={sheet.notes} />
     </div>
   );
 }

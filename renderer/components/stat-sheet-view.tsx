@@ -17,6 +17,7 @@ import type { CellProblem } from './ledger-cell';
 import { StatCellView } from './stat-cell';
 import { ColumnNumberRow, StatHead } from './stat-head';
 import '../stat.css';
+import { SheetNotes } from './sheet-notes';
 
 export interface StatSheetViewProps {
   pack: Pack;
@@ -111,13 +112,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
           “-”：此格不填
         </span>
       </div>
-      {sheet.notes?.length ? (
-        <ul className="sheet-notes">
-          {sheet.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
+      <SheetNotes notes={sheet.notes} />
     </div>
   );
 }
