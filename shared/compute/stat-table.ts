@@ -4,6 +4,7 @@ import { cellKey, resolveCell } from '../pack/stat-cells';
 import type { CellKind } from '../pack/schema';
 import type { LedgerRow, PeriodData } from '../model/data';
 import { aggregate } from './conditions';
+import { periodRange } from '../model/period';
 
 export interface StatCell {
   key: string; // column key
@@ -26,7 +27,13 @@ export function listRows(data: PeriodData, sheetId: string): LedgerRow[] {
   return (data.sheets[sheetId]?.rows ?? []) as LedgerRow[];
 }
 
+/** The day ages are counted at: 9月1日 of a 学年, the last day of a month. */
+export function referenceDay(period: string): string {
+  return /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : periodRange('month', period).end;
+}
+
 export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable {
+  const asOf = referenceDay(data.period);
   const source = sheet.source ? listRows(data, sheet.source.sheet) : [];
   const entered = data.sheets[sheet.id]?.cells ?? {};
   const rows = sheet.rows.map((row) => ({
@@ -36,7 +43,7 @@ export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable 
       const cell = resolveCell(sheet, row, col);
       if (cell.kind === 'blocked') return { key: col.key, kind: 'blocked', value: null };
       if (cell.kind === 'entered') return { key: col.key, kind: 'entered', value: entered[cellKey(row.code, col.key)] ?? null };
-      return { key: col.key, kind: 'computed', value: aggregate(source, cell.where, cell.measure!) };
+      return { key: col.key, kind: 'computed', value: aggregate(source, cell.where, cell.measure!, asOf) };
     }),
   }));
   return { sheet, rows };

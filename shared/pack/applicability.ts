@@ -1,6 +1,7 @@
 // Which submissions and sheets a school of a given type fills, in the pack's order.
 import type { LedgerColumn, Pack, Sheet, Submission } from './schema';
 import type { LedgerRow } from '../model/data';
+import { expandStatSheet } from './expand';
 
 export function stagesOf(pack: Pack, schoolType: string): string[] {
   return pack.schoolTypes.find((t) => t.id === schoolType)?.stages ?? [];
@@ -25,9 +26,14 @@ export function sheetApplies(pack: Pack, sheet: Sheet, schoolType: string): bool
   return true;
 }
 
-/** The sheets of one submission for one school type: 封面 first, then the pack's order. */
+/** The sheets of one submission for one school type: 封面 first, then the pack's order,
+ * each made concrete for the school (per-学段 row blocks expanded). */
 export function sheetsFor(pack: Pack, submission: Submission, schoolType: string): Sheet[] {
-  return submission.sheets.map((id) => pack.sheets[id]!).filter((s) => sheetApplies(pack, s, schoolType));
+  const stages = stagesOf(pack, schoolType);
+  return submission.sheets
+    .map((id) => pack.sheets[id]!)
+    .filter((s) => sheetApplies(pack, s, schoolType))
+    .map((s) => (s.kind === 'stat' ? expandStatSheet(s, stages) : s));
 }
 
 /** Allowed values of an enum column, for a school and (for 年级) the row's 学段. */

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import {
   FORMS_FORMAT, PACK_FORMAT, formsFileSchema, packFileSchema,
-  type FormsFile, type Pack, type PackFile, type Sheet,
+  type FormsFile, type Pack, type PackFile, type Sheet, type Submission,
 } from './schema';
 import { checkPackReferences } from './references';
 
@@ -49,6 +49,7 @@ export function parsePackFile(file: SourceFile): PackFile {
 export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, path: string): Pack {
   const problems: string[] = [];
   const sheets: Record<string, Sheet> = {};
+  const submissions = new Map<string, Submission>();
   let stages = pack.stages;
   let schoolTypes = pack.schoolTypes;
   (pack.uses ?? []).forEach((libId, i) => {
@@ -58,10 +59,13 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
       return;
     }
     for (const s of lib.sheets ?? []) sheets[s.id] = s;
+    for (const s of lib.submissions ?? []) submissions.set(s.code, s);
     stages ??= lib.stages;
     schoolTypes ??= lib.schoolTypes;
   });
   for (const s of pack.sheets ?? []) sheets[s.id] = s;
+  for (const s of pack.submissions ?? []) submissions.set(s.code, s);
+  if (!submissions.size) problems.push('submissions: 包及其表单库都没有定义报表');
   if (!stages) problems.push('stages: 包及其表单库都没有定义学段');
   if (!schoolTypes) problems.push('schoolTypes: 包及其表单库都没有定义办学类型');
   if (problems.length) throw new PackError(path, problems);
@@ -74,7 +78,7 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
     notes: pack.notes ?? [],
     stages: stages!,
     schoolTypes: schoolTypes!,
-    submissions: pack.submissions,
+    submissions: [...submissions.values()],
     sheets,
     targets: pack.targets ?? [],
   };

@@ -1,6 +1,7 @@
 // Cross-reference checks zod cannot express: every id a pack mentions must exist.
 import type { Condition, LedgerSheet, Measure, Pack, StatSheet } from './schema';
 import { resolveCell } from './stat-cells';
+import { expandStatSheet } from './expand';
 
 function dupes(values: string[]): string[] {
   const seen = new Set<string>();
@@ -51,6 +52,7 @@ function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[]): voi
   }
   sheet.columns.forEach((c, i) => checkFields(c.where, c.measure, fields, `${at}.columns[${i}]`, out));
   sheet.rows.forEach((r, i) => checkFields(r.where, r.measure, fields, `${at}.rows[${i}]`, out));
+  if (!sheet.rows.length) out.push(`${at}.rows: 表没有行`);
   (sheet.cells ?? []).forEach((o, i) => {
     for (const r of o.rows) if (!codes.has(r)) out.push(`${at}.cells[${i}].rows: 没有代码 "${r}"`);
     for (const c of o.cols) if (!cols.has(c)) out.push(`${at}.cells[${i}].cols: 没有列 "${c}"`);
@@ -98,7 +100,8 @@ export function checkPackReferences(pack: Pack): string[] {
     for (const t of sheet.kind !== 'cover' ? (sheet.appliesTo?.schoolTypes ?? []) : [])
       if (!typeIds.has(t)) out.push(`${at}.appliesTo.schoolTypes: 没有办学类型 "${t}"`);
     if (sheet.kind === 'ledger') checkLedger(sheet, at, out);
-    if (sheet.kind === 'stat') checkStat(sheet, at, pack, out);
+    // a sheet with per-学段 blocks is checked as a school with every one of its 学段 would see it
+    if (sheet.kind === 'stat') checkStat(expandStatSheet(sheet, sheet.stageRows?.stages ?? []), at, pack, out);
   }
   return out;
 }

@@ -18,6 +18,9 @@ export const conditionSchema = z
     in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    // the field holds 出生年月 (YYYY-MM or YYYY-MM-DD): 周岁 at the period's 统计时点, inclusive bounds
+    ageMin: z.number().int().optional(),
+    ageMax: z.number().int().optional(),
   })
   .strict();
 
@@ -125,13 +128,35 @@ export const statRowSchema = z
   })
   .strict();
 
-/** Overrides for a block of cells, applied in order after the column's kind. */
+/** Overrides for a block of cells, applied in order after the column's kind. A row given as
+ * `*key` means that template row of every 学段 block (see stageRows). */
 export const cellOverrideSchema = z
   .object({
     rows: z.array(z.string()).min(1),
     cols: z.array(id).min(1),
     kind: cellKindSchema,
     measure: measureSchema.optional(),
+  })
+  .strict();
+
+/** A block of rows repeated for each 学段 the school has (教基4153, 4155), codes running on. */
+export const stageRowsSchema = z
+  .object({
+    field: id, // the list column holding the 学段 (e.g. 任教学段)
+    stages: z.array(label).min(1), // order of the blocks
+    stageLabels: z.record(z.string(), label).optional(), // e.g. 学前 → 学前教育
+    rows: z
+      .array(
+        z
+          .object({
+            key: id,
+            label, // "{学段}" is replaced by the stage's label
+            where: z.array(conditionSchema).optional(),
+            measure: measureSchema.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
   })
   .strict();
 
@@ -171,7 +196,8 @@ export const statSheetSchema = z
     appliesTo: appliesToSchema.optional(),
     source: z.object({ sheet: id, where: z.array(conditionSchema).optional() }).strict().optional(),
     columns: z.array(statColumnSchema).min(1),
-    rows: z.array(statRowSchema).min(1),
+    rows: z.array(statRowSchema),
+    stageRows: stageRowsSchema.optional(),
     cells: z.array(cellOverrideSchema).optional(),
     checks: z.array(statCheckSchema).optional(),
     notes: z.array(z.string()).optional(),
@@ -225,10 +251,13 @@ export const targetSchema = z
     year: z.number().int(),
     level: z.enum(['school', 'district']),
     source: label,
+    baseline: z.number().optional(), // the plan's 2020 figure
+    note: z.string().optional(), // how it is computed, or what the plan says beyond one number
   })
   .strict();
 
 const libraryFields = {
+  submissions: z.array(submissionSchema).optional(),
   stages: z.array(stageSchema).optional(),
   schoolTypes: z.array(schoolTypeSchema).optional(),
   sheets: z.array(sheetSchema).optional(),
@@ -248,7 +277,6 @@ export const packFileSchema = z
     version: z.string().min(1),
     uses: z.array(id).optional(),
     notes: z.array(z.string()).optional(),
-    submissions: z.array(submissionSchema).min(1),
     targets: z.array(targetSchema).optional(),
     ...libraryFields,
   })
@@ -263,6 +291,7 @@ export type LedgerSheet = z.infer<typeof ledgerSheetSchema>;
 export type StatColumn = z.infer<typeof statColumnSchema>;
 export type StatRow = z.infer<typeof statRowSchema>;
 export type StatCheck = z.infer<typeof statCheckSchema>;
+export type StageRows = z.infer<typeof stageRowsSchema>;
 export type StatSheet = z.infer<typeof statSheetSchema>;
 export type CoverSheet = z.infer<typeof coverSheetSchema>;
 export type CoverField = z.infer<typeof coverFieldSchema>;

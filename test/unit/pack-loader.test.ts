@@ -39,6 +39,8 @@ type Json = any;
 /** Loads the national libraries plus a modified copy of the 罗江 pack saved as `path`. */
 function loadModifiedPack(change: (pack: Json) => void, path = 'packs/bad.json') {
   const pack = seedFile('seeds/packs/luojiang.json').json as Json;
+  // the submissions come from the national library; a pack may list its own, which win
+  pack.submissions ??= (seedFile('seeds/forms/national-base.json').json as Json).submissions;
   change(pack);
   return loadPacks([...forms(), { path, json: pack }]);
 }
