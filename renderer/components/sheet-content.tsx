@@ -5,6 +5,7 @@ import type { Finding } from '../../shared/audit/types';
 import { CoverView } from './cover-view';
 import { LedgerSheetView } from './ledger-sheet-view';
 import { StatSheetView } from './stat-sheet-view';
+import { IndicatorSheetView } from './indicator-sheet-view';
 
 export interface SheetContentProps {
   pack: Pack;
@@ -33,6 +34,8 @@ export function SheetContent({ pack, school, submission, period, periodText, she
           findings={findings}
         />
       );
+    case 'indicator':
+      return <IndicatorSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} />;
     case 'stat':
       return <StatSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} />;
   }

@@ -1,11 +1,15 @@
 // The sheets of the chosen submission, in the bureau's order, with a red count of the
 // 逻辑校验 errors each one still has.
+import type { ReactNode } from 'react';
 import { Badge, Menu } from 'antd';
-import { FileTextOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileTextOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { Sheet } from '../../shared/pack/schema';
 import type { Finding } from '../../shared/audit/types';
 
-const ICONS = { cover: <FileTextOutlined />, ledger: <UnorderedListOutlined />, stat: <TableOutlined /> };
+const ICONS: Record<Sheet['kind'], ReactNode> = {
+  cover: <FileTextOutlined />, ledger: <UnorderedListOutlined />, stat: <TableOutlined />, indicator: <DashboardOutlined />,
+  ledgerGroup: <UnorderedListOutlined />,
+};
 
 export interface SheetNavProps {
   sheets: Sheet[];

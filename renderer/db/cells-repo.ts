@@ -9,13 +9,13 @@ function cellId(ref: SheetRef, key: string): [string, string, string, string] {
 }
 
 /** The entered cells of one sheet, keyed `{代码}:{列}`. */
-export async function listCells(ref: SheetRef): Promise<Record<string, number>> {
+export async function listCells(ref: SheetRef): Promise<Record<string, number | string>> {
   const records = await db.cells
     .where('[submission+period]')
     .equals([ref.submission, ref.period])
     .filter((c) => c.sheetId === ref.sheetId)
     .toArray();
-  const out: Record<string, number> = {};
+  const out: Record<string, number | string> = {};
   for (const c of records) if (c.value !== null) out[c.key] = c.value;
   return out;
 }
@@ -26,6 +26,17 @@ export async function setCell(ref: SheetRef, key: string, value: number | null):
   await db.transaction('rw', db.cells, db.periods, async () => {
     if (value === null) await db.cells.delete(cellId(ref, key));
     else await db.cells.put({ ...ref, key, value });
+    await touchPeriod(ref);
+  });
+}
+
+/** Writes the entered value of an indicator row: a non-negative number, or a choice from its list. */
+export async function setIndicatorValue(ref: SheetRef, code: string, value: number | string | null): Promise<void> {
+  if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) throw new Error(`只能填写非负数：${value}`);
+  if (typeof value === 'string' && (value === '' || value.length > 200)) throw new Error('选项无效');
+  await db.transaction('rw', db.cells, db.periods, async () => {
+    if (value === null) await db.cells.delete(cellId(ref, `${code}:value`));
+    else await db.cells.put({ ...ref, key: `${code}:value`, value });
     await touchPeriod(ref);
   });
 }

@@ -38,13 +38,13 @@ export interface RowRecord {
   values: Record<string, CellValue>;
 }
 
-/** One entered cell of a statistics sheet; `key` is cellKey(代码, 列), e.g. "01:graduates". */
+/** One entered cell of a statistics or indicator sheet; `key` is cellKey(代码, 列), e.g. "01:graduates". */
 export interface CellRecord {
   submission: string;
   period: string;
   sheetId: string;
   key: string;
-  value: number | null;
+  value: number | string | null;
 }
 
 /** Where a sheet's data lives: used by every repository function. */

@@ -34,7 +34,7 @@ export function useExport(pack: Pack, school: SchoolProfile, submission: string,
     if (!sub) return;
     setBusy(true);
     try {
-      const view = await loadPeriodView(submission, period, sub.periodKind);
+      const view = await loadPeriodView(submission, period, sub.periodKind, pack);
       const { findings, error } = auditPeriod(pack, school, view);
       const { errors } = countBySeverity(findings);
       if (error) throw new Error(error);
@@ -43,7 +43,7 @@ export function useExport(pack: Pack, school: SchoolProfile, submission: string,
       const data = errors > 0 ? { ...view.data, status: '草稿' as const } : view.data;
       // the workbook writer (ExcelJS) is large: load it only when a file is exported
       const { exportReport } = await import('../../shared/xlsx/export');
-      const { fileName, bytes } = await exportReport({ pack, school, data, appVersion: APP_VERSION });
+      const { fileName, bytes } = await exportReport({ pack, school, data, appVersion: APP_VERSION, previous: view.previous, lookup: view.lookup });
       const saved = await platform.saveFile(fileName, bytes);
       if (!saved.saved) {
         message.info('已取消导出');

@@ -11,23 +11,30 @@ import { findSubmission } from '../../shared/pack/applicability';
 import { previousPeriod } from '../../shared/model/period';
 import { getPeriod } from '../db/periods-repo';
 import { loadSnapshot } from '../db/snapshot';
+import { loadRelated, type Lookup } from '../db/related';
 
 export interface PeriodView {
   data: PeriodData;
   /** last period's data, only once it was 审核通过 (the year-on-year check compares with approved figures) */
   previous?: PeriodData;
+  /** other submissions' periods an indicator reads (the 学年 of a month…) */
+  lookup?: Lookup;
 }
 
-export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month'): Promise<PeriodView> {
+export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month', pack?: Pack): Promise<PeriodView> {
   const prevRef = { submission, period: previousPeriod(periodKind, period) };
-  const [data, prevRecord] = await Promise.all([loadSnapshot({ submission, period }), getPeriod(prevRef)]);
+  const [data, prevRecord, lookup] = await Promise.all([
+    loadSnapshot({ submission, period }),
+    getPeriod(prevRef),
+    pack ? loadRelated(pack, submission, period) : undefined,
+  ]);
   const previous = prevRecord?.status === '已审核' ? await loadSnapshot(prevRef) : undefined;
-  return { data, previous };
+  return { data, previous, lookup };
 }
 
 export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
-  return useLiveQuery(() => loadPeriodView(submission, period, kind), [submission, period, kind]);
+  return useLiveQuery(() => loadPeriodView(submission, period, kind, pack), [submission, period, kind, pack]);
 }
 
 export interface AuditResult {
@@ -39,7 +46,7 @@ export interface AuditResult {
 export function auditPeriod(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
   if (!view) return { findings: [] };
   try {
-    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous }) };
+    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous, lookup: view.lookup }) };
   } catch (e) {
     return { findings: [], error: `审核程序出错：${(e as Error)?.message ?? String(e)}` };
   }

@@ -4,10 +4,15 @@ import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { periodRange } from '../model/period';
-import { computeStatTable, listRows } from '../compute/stat-table';
+import { computeStatTable, referenceDay } from '../compute/stat-table';
+import { checkCrossSums, crossSheets } from './cross-checks';
 import { checkLedger } from './ledger-checks';
+import { checkLedgerGroup } from './group-checks';
+import { ledgerRows } from '../pack/ledger-rows';
 import { checkStat } from './stat-checks';
 import type { Finding } from './types';
+import { computeIndicatorTable, type IndicatorInput } from '../compute/indicator';
+import { checkIndicators } from './indicator-checks';
 
 export interface AuditInput {
   pack: Pack;
@@ -15,21 +20,31 @@ export interface AuditInput {
   data: PeriodData;
   /** the same submission's previous period (last 学年 or last month), when the app has it */
   previous?: PeriodData;
+  /** the same submission's earlier periods, any status (a quarter's 应急演练 counts its months) */
+  history?: readonly PeriodData[];
+  /** another submission's period (e.g. the 学年 of a month), for indicators that use it */
+  lookup?: IndicatorInput['lookup'];
 }
 
-export function runAudit({ pack, school, data, previous }: AuditInput): Finding[] {
+export function runAudit({ pack, school, data, previous, history, lookup }: AuditInput): Finding[] {
   const submission = findSubmission(pack, data.submission);
   if (!submission) throw new Error(`报表包 ${pack.id} 没有报表 ${data.submission}`);
   const range = periodRange(submission.periodKind, data.period);
   const findings: Finding[] = [];
+  const asOf = referenceDay(data.period);
+  const cross = crossSheets(pack, submission, school, data);
   for (const sheet of sheetsFor(pack, submission, school.type)) {
     if (sheet.kind === 'ledger')
-      findings.push(...checkLedger(sheet, listRows(data, sheet.id), { pack, school, submission: submission.code, range }));
+      findings.push(...checkLedger(sheet, ledgerRows(sheet, data), { pack, school, submission: submission.code, range, asOf, history }));
+    if (sheet.kind === 'ledgerGroup')
+      findings.push(...checkLedgerGroup(sheet, data, { pack, school, submission: submission.code, range, asOf, history }));
     if (sheet.kind === 'stat') {
-      const table = computeStatTable(sheet, data);
+      const table = cross.table(sheet.id) ?? computeStatTable(sheet, data);
       const prev = previous ? computeStatTable(sheet, previous) : undefined;
-      findings.push(...checkStat(table, school, prev));
+      findings.push(...checkStat(table, school, prev, data), ...checkCrossSums(table, cross));
     }
+    if (sheet.kind === 'indicator')
+      findings.push(...checkIndicators(computeIndicatorTable(sheet, { pack, school, data, lookup }), submission.code));
   }
   return findings;
 }

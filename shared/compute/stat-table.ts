@@ -3,7 +3,7 @@ import type { StatSheet } from '../pack/schema';
 import { cellKey, resolveCell } from '../pack/stat-cells';
 import type { CellKind } from '../pack/schema';
 import type { LedgerRow, PeriodData } from '../model/data';
-import { aggregate } from './conditions';
+import { aggregate, type CondContext } from './conditions';
 import { periodRange } from '../model/period';
 
 export interface StatCell {
@@ -32,8 +32,15 @@ export function referenceDay(period: string): string {
   return /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : periodRange('month', period).end;
 }
 
+/** The days a period's conditions compare with (统计时点, first and last day). */
+export function conditionContext(period: string, params?: Record<string, number>): CondContext {
+  const kind = /^\d{4}-\d{4}$/.test(period) ? 'schoolYear' : 'month';
+  const { start, end } = periodRange(kind, period);
+  return { refDay: referenceDay(period), periodStart: start, periodEnd: end, params };
+}
+
 export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable {
-  const asOf = referenceDay(data.period);
+  const asOf = conditionContext(data.period);
   const source = sheet.source ? listRows(data, sheet.source.sheet) : [];
   const entered = data.sheets[sheet.id]?.cells ?? {};
   const rows = sheet.rows.map((row) => ({
@@ -42,7 +49,10 @@ export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable 
     cells: sheet.columns.map((col): StatCell => {
       const cell = resolveCell(sheet, row, col);
       if (cell.kind === 'blocked') return { key: col.key, kind: 'blocked', value: null };
-      if (cell.kind === 'entered') return { key: col.key, kind: 'entered', value: entered[cellKey(row.code, col.key)] ?? null };
+      if (cell.kind === 'entered') {
+        const v = entered[cellKey(row.code, col.key)];
+        return { key: col.key, kind: 'entered', value: typeof v === 'number' ? v : null };
+      }
       return { key: col.key, kind: 'computed', value: aggregate(source, cell.where, cell.measure!, asOf) };
     }),
   }));

@@ -13,8 +13,9 @@ export const ledgerRowSchema = z.record(z.string(), cellValueSchema).and(z.objec
 export const sheetEntrySchema = z
   .object({
     rows: z.array(ledgerRowSchema).optional(),
-    // entered cells of a statistics sheet, keyed `{代码}:{列}`
-    cells: z.record(z.string().regex(/^\d{2}:[A-Za-z][A-Za-z0-9_-]*$/), z.number().finite().nullable()).optional(),
+    // entered cells of a statistics or indicator sheet, keyed `{代码}:{列}`; text only for an
+    // indicator whose value is chosen from a list (是/否, 卫生室/保健室/无)
+    cells: z.record(z.string().regex(/^\d{2}:[A-Za-z][A-Za-z0-9_-]*$/), z.union([z.number().finite(), z.string().max(200)]).nullable()).optional(),
   })
   .strict();
 

@@ -81,6 +81,7 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
     submissions: [...submissions.values()],
     sheets,
     targets: pack.targets ?? [],
+    params: pack.params ?? {},
   };
   const refProblems = checkPackReferences(resolved);
   if (refProblems.length) throw new PackError(path, refProblems);

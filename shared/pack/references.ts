@@ -2,6 +2,10 @@
 import type { Condition, LedgerSheet, Measure, Pack, StatSheet } from './schema';
 import { resolveCell } from './stat-cells';
 import { expandStatSheet } from './expand';
+import { checkCopyPeriods, checkCopyRefs, checkRowRuleRefs } from './references-row-rules';
+import { checkIndicator } from './indicator-references';
+import { checkStaffColumnRefs, checkStaffStatRefs } from './references-staff';
+import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
 
 function dupes(values: string[]): string[] {
   const seen = new Set<string>();
@@ -26,11 +30,13 @@ function checkLedger(sheet: LedgerSheet, at: string, out: string[]): void {
         if (!keys.has(k.fromDate)) out.push(`${kat}.fromDate: 本表没有列 "${k.fromDate}"`);
         if (!keys.has(k.fromTime)) out.push(`${kat}.fromTime: 本表没有列 "${k.fromTime}"`);
       }
+      checkRowRuleRefs(k, keys, kat, out);
     });
   });
   (sheet.checks ?? []).forEach((k, j) => {
-    if (!keys.has(k.field)) out.push(`${at}.checks[${j}].field: 本表没有列 "${k.field}"`);
+    if ('field' in k && !keys.has(k.field)) out.push(`${at}.checks[${j}].field: 本表没有列 "${k.field}"`);
   });
+  checkCopyRefs(sheet, at, out);
 }
 
 function checkFields(conds: Condition[] | undefined, m: Measure | undefined, fields: Set<string>, at: string, out: string[]) {
@@ -68,11 +74,17 @@ function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[]): voi
   (sheet.checks ?? []).forEach((k, j) => {
     const kat = `${at}.checks[${j}]`;
     const rowRefs = k.kind === 'rowsLte' ? [...k.rows, k.than] : k.kind === 'rowSum' ? [k.row, ...k.of]
-      : k.kind === 'cellMax' || k.kind === 'prevChange' ? [k.row] : [];
+      : k.kind === 'cellMax' || k.kind === 'prevChange' || k.kind === 'listSum' ? [k.row] : [];
     const colRefs = k.kind === 'colsLte' ? [...k.cols, k.than] : k.kind === 'colSum' ? [k.col, ...k.of]
-      : k.kind === 'cellMax' || k.kind === 'prevChange' ? [k.col] : [];
+      : k.kind === 'cellMax' || k.kind === 'prevChange' || k.kind === 'listSum' ? [k.col] : [];
     for (const r of rowRefs) if (!codes.has(r)) out.push(`${kat}: 没有代码 "${r}"`);
     for (const c of colRefs) if (!cols.has(c)) out.push(`${kat}: 没有列 "${c}"`);
+    checkStaffStatRefs(k, codes, cols, pack, kat, out);
+    if (k.kind === 'listSum') {
+      const list = pack.sheets[k.list];
+      if (list?.kind !== 'ledger') out.push(`${kat}.list: "${k.list}" 不是名册表`);
+      else checkFields(k.where, { agg: 'sum', fields: [k.field] }, new Set(list.columns.map((c) => c.key)), kat, out);
+    }
   });
 }
 
@@ -84,6 +96,8 @@ export function checkPackReferences(pack: Pack): string[] {
     for (const s of t.stages) if (!stageIds.has(s)) out.push(`schoolTypes[${i}].stages: 没有学段 "${s}"`);
   });
   for (const d of dupes(pack.submissions.map((s) => s.code))) out.push(`submissions: 报表代号 "${d}" 重复`);
+  // forms name a target by id, so an id must mean one target
+  for (const d of dupes(pack.targets.map((t) => t.id))) out.push(`targets: 目标 "${d}" 重复`);
   pack.submissions.forEach((sub, i) => {
     const at = `submissions[${i}]`;
     for (const t of sub.schoolTypes ?? []) if (!typeIds.has(t)) out.push(`${at}.schoolTypes: 没有办学类型 "${t}"`);
@@ -100,8 +114,17 @@ export function checkPackReferences(pack: Pack): string[] {
     for (const t of sheet.kind !== 'cover' ? (sheet.appliesTo?.schoolTypes ?? []) : [])
       if (!typeIds.has(t)) out.push(`${at}.appliesTo.schoolTypes: 没有办学类型 "${t}"`);
     if (sheet.kind === 'ledger') checkLedger(sheet, at, out);
+    if (sheet.kind === 'ledger') {
+      const keys = new Set(sheet.columns.map((c) => c.key));
+      sheet.columns.forEach((c, i) => checkStaffColumnRefs(c, keys, pack, `${at}.columns[${i}]`, out));
+    }
+    if (sheet.kind === 'ledger') checkLedgerExtras(sheet, at, out);
+    if (sheet.kind === 'ledgerGroup') checkLedgerGroup(sheet, at, pack, out);
+    if (sheet.kind === 'indicator') checkIndicator(sheet, at, pack, out);
     // a sheet with per-学段 blocks is checked as a school with every one of its 学段 would see it
     if (sheet.kind === 'stat') checkStat(expandStatSheet(sheet, sheet.stageRows?.stages ?? []), at, pack, out);
   }
+  out.push(...checkCopyPeriods(pack));
+  out.push(...checkGroupMembership(pack));
   return out;
 }

@@ -1,6 +1,11 @@
 // The bureau pack format: everything a district bureau's forms need, as data.
 // A new bureau is a new pack file; nothing here names a particular bureau.
 import { z } from 'zod';
+import { conditionSchema, measureSchema } from './schema-conditions';
+import { indicatorSheetSchema } from './indicator-schema';
+import { advanceSchema, carryOverSchema, copyForwardSchema, minRowsSchema, rowRuleSchemas } from './schema-row-rules';
+import { ageCheckSchema, colSumLteSchema, crossSumSchema } from './schema-staff';
+import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
 
 export const PACK_FORMAT = 'xiaobiao-pack/1';
 export const FORMS_FORMAT = 'xiaobiao-forms/1';
@@ -10,25 +15,7 @@ const label = z.string().min(1);
 const ruleCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_');
 const severity = z.enum(['error', 'warning']);
 
-/** A filter on one field of a list row. `in` matches any listed value; min/max are inclusive. */
-export const conditionSchema = z
-  .object({
-    field: id,
-    eq: z.union([z.string(), z.number()]).optional(),
-    in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    // the field holds 出生年月 (YYYY-MM or YYYY-MM-DD): 周岁 at the period's 统计时点, inclusive bounds
-    ageMin: z.number().int().optional(),
-    ageMax: z.number().int().optional(),
-  })
-  .strict();
-
-/** How a computed cell aggregates the list rows that pass its filters. */
-export const measureSchema = z.discriminatedUnion('agg', [
-  z.object({ agg: z.literal('sum'), fields: z.array(id).min(1) }).strict(),
-  z.object({ agg: z.literal('count') }).strict(),
-]);
+export { conditionSchema, measureSchema };
 
 export const appliesToSchema = z
   .object({
@@ -39,14 +26,22 @@ export const appliesToSchema = z
 
 // ---- ledger (list) sheets --------------------------------------------------------------
 
-export const columnTypeSchema = z.enum(['integer', 'decimal', 'text', 'date', 'time', 'datetime', 'enum']);
+// yearMonth: 出生年月 as "YYYY-MM" (1985.3, 1985年3月, 198503 are normalised when typed)
+export const columnTypeSchema = z.enum(['integer', 'decimal', 'text', 'date', 'time', 'datetime', 'enum', 'yearMonth']);
 
 /** A per-cell check a ledger column carries; severity decides 逻辑校验 vs 经验校验. */
 export const columnCheckSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('min'), id, severity, value: z.number(), message: label }).strict(),
   z.object({ kind: z.literal('max'), id, severity, value: z.number(), message: label }).strict(),
   z.object({ kind: z.literal('notGreaterThan'), id, severity, field: id, message: label }).strict(),
-  z.object({ kind: z.literal('inPeriod'), id, severity, message: label }).strict(),
+  z
+    .object({
+      kind: z.literal('inPeriod'), id, severity, message: label,
+      // a date before the period is accepted on a row carried over while still open: the named
+      // column (its closing date) is empty or not before the period's first day
+      earlierIfOpen: id.optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('hoursAfter'),
@@ -59,6 +54,9 @@ export const columnCheckSchema = z.discriminatedUnion('kind', [
       message: label,
     })
     .strict(),
+  ...rowRuleSchemas,
+  ageCheckSchema,
+  ...extraColumnChecks,
 ]);
 
 export const ledgerColumnSchema = z
@@ -71,6 +69,8 @@ export const ledgerColumnSchema = z
     // enum values that depend on the school or the row instead of a fixed list
     valuesFrom: z.enum(['schoolStages', 'stageGrades']).optional(),
     stageField: id.optional(),
+    // a school type whose list differs (幼儿园 岗位类别: 园长/专任教师/保健医/保育员/其他) replaces `values`
+    valuesBySchoolType: z.record(z.string(), z.array(label).min(1)).optional(),
     width: z.number().positive().max(80).optional(),
     checks: z.array(columnCheckSchema).optional(),
   })
@@ -89,6 +89,7 @@ export const ledgerCheckSchema = z.discriminatedUnion('kind', [
       message: label,
     })
     .strict(),
+  minRowsSchema,
 ]);
 
 export const ledgerSheetSchema = z
@@ -101,6 +102,10 @@ export const ledgerSheetSchema = z
     columns: z.array(ledgerColumnSchema).min(1),
     checks: z.array(ledgerCheckSchema).optional(),
     notes: z.array(z.string()).optional(),
+    copyForward: copyForwardSchema.optional(),
+    advance: advanceSchema.optional(),
+    carryOver: carryOverSchema.optional(),
+    fixedRows: fixedRowsSchema.optional(),
   })
   .strict();
 
@@ -184,6 +189,23 @@ export const statCheckSchema = z.discriminatedUnion('kind', [
     .strict(),
   // one cell against the same cell of the previous period (needs that period's data)
   z.object({ kind: z.literal('prevChange'), id, severity, row: z.string(), col: id, percent: z.number().positive(), message: label }).strict(),
+  // one cell = Σ of a field of a list sheet of the same period, over the rows passing `where`
+  // (e.g. 残疾学生情况 随班就读 总计 = Σ 班级名册 残疾学生(随班就读))
+  z
+    .object({
+      kind: z.literal('listSum'),
+      id,
+      severity,
+      row: z.string(),
+      col: id,
+      list: id,
+      field: id,
+      where: z.array(conditionSchema).optional(),
+      message: label,
+    })
+    .strict(),
+  colSumLteSchema,
+  crossSumSchema,
 ]);
 
 export const statSheetSchema = z
@@ -201,6 +223,7 @@ export const statSheetSchema = z
     cells: z.array(cellOverrideSchema).optional(),
     checks: z.array(statCheckSchema).optional(),
     notes: z.array(z.string()).optional(),
+    copyForward: copyForwardSchema.optional(), // the entered cells go to the next period
   })
   .strict();
 
@@ -221,7 +244,7 @@ export const coverSheetSchema = z
   .object({ kind: z.literal('cover'), id, title: label, fields: z.array(coverFieldSchema).min(1) })
   .strict();
 
-export const sheetSchema = z.discriminatedUnion('kind', [ledgerSheetSchema, statSheetSchema, coverSheetSchema]);
+export const sheetSchema = z.discriminatedUnion('kind', [ledgerSheetSchema, statSheetSchema, coverSheetSchema, indicatorSheetSchema, ledgerGroupSheetSchema]);
 
 // ---- submissions, stages, school types, targets ---------------------------------------------
 
@@ -277,6 +300,8 @@ export const packFileSchema = z
     version: z.string().min(1),
     uses: z.array(id).optional(),
     notes: z.array(z.string()).optional(),
+    // numbers the pack's forms refer to by name, e.g. how many years a 体检 counts for
+    params: z.record(z.string(), z.number()).optional(),
     targets: z.array(targetSchema).optional(),
     ...libraryFields,
   })
@@ -288,6 +313,7 @@ export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;
 export type ColumnCheck = z.infer<typeof columnCheckSchema>;
 export type LedgerCheck = z.infer<typeof ledgerCheckSchema>;
 export type LedgerSheet = z.infer<typeof ledgerSheetSchema>;
+export type { LedgerGroupSheet, LedgerGroupPart } from './schema-ledger-extras';
 export type StatColumn = z.infer<typeof statColumnSchema>;
 export type StatRow = z.infer<typeof statRowSchema>;
 export type StatCheck = z.infer<typeof statCheckSchema>;
@@ -301,6 +327,7 @@ export type Submission = z.infer<typeof submissionSchema>;
 export type Stage = z.infer<typeof stageSchema>;
 export type SchoolTypeDef = z.infer<typeof schoolTypeSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type { IndicatorSheet, IndicatorRow, IndicatorSection, Expr } from './indicator-schema';
 export type FormsFile = z.infer<typeof formsFileSchema>;
 export type PackFile = z.infer<typeof packFileSchema>;
 
@@ -316,4 +343,5 @@ export interface Pack {
   submissions: Submission[];
   sheets: Record<string, Sheet>;
   targets: Target[];
+  params: Record<string, number>;
 }

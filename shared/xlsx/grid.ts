@@ -27,6 +27,8 @@ export interface SheetGrid {
   printTitleRows?: [number, number];
   /** bordered table area, 1-based inclusive */
   table?: { top: number; left: number; bottom: number; right: number };
+  /** further bordered areas, for a sheet made of several blocks */
+  tables?: { top: number; left: number; bottom: number; right: number }[];
   dropdowns?: { col: number; fromRow: number; toRow: number; values: string[] }[];
   hidden?: boolean;
 }

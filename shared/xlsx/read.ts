@@ -14,6 +14,7 @@ import { META_SHEET, NOTES_SHEET, REPORT_FORMAT } from './context';
 import { overallHash, sheetHash, type GridValue } from './grid';
 import { ReportReadError } from './read-errors';
 import { readCover, readLedger, readStat } from './read-sheets';
+import { readIndicator } from './read-indicator';
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
@@ -131,6 +132,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
       const read = readStat(v, sheet, where);
       if (Object.keys(read.entry.cells ?? {}).length) data.sheets[sheet.id] = read.entry;
       statReads.push({ sheet, computed: read.computed });
+    }
+    if (sheet.kind === 'indicator') {
+      // which rows an indicator sheet shows depends only on the school type
+      const entry = readIndicator(v, sheet, pack, { type: schoolType } as SchoolProfile, period, where);
+      if (Object.keys(entry.cells ?? {}).length) data.sheets[sheet.id] = entry;
     }
   }
   const reportDate = cover.get('reportDate');

@@ -50,11 +50,11 @@ function addSheet(wb: ExcelJS.Workbook, g: SheetGrid): void {
     },
   });
   ws.columns = g.widths.map((width) => ({ width }));
-  const t = g.table;
+  const areas = [...(g.table ? [g.table] : []), ...(g.tables ?? [])];
   g.rows.forEach((row, r) => {
     const xr = ws.getRow(r + 1);
     row.forEach((c, ci) => {
-      const inTable = !!t && r + 1 >= t.top && r + 1 <= t.bottom && ci + 1 >= t.left && ci + 1 <= t.right;
+      const inTable = areas.some((t) => r + 1 >= t.top && r + 1 <= t.bottom && ci + 1 >= t.left && ci + 1 <= t.right);
       if (c.v === null && !inTable) return;
       const xc = xr.getCell(ci + 1);
       if (c.v !== null) xc.value = c.v;

@@ -10,6 +10,8 @@ import type { Finding } from '../audit/types';
 import { coverGrid } from './layout-cover';
 import { ledgerGrid } from './layout-ledger';
 import { statGrid } from './layout-stat';
+import { indicatorGrid } from './layout-indicator';
+import { computeIndicatorTable, type IndicatorInput } from '../compute/indicator';
 import { metaGrid, notesGrid } from './layout-notes';
 import { gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
 import { REPORT_FORMAT, reportFileName, type ReportContext } from './context';
@@ -22,6 +24,8 @@ export interface ReportInput {
   now?: Date;
   /** the previous period, so warnings that compare with it reach 校验说明 */
   previous?: PeriodData;
+  /** another submission's period (e.g. the XNC 学年 a month belongs to) for indicators */
+  lookup?: IndicatorInput['lookup'];
 }
 
 export interface BuiltReport {
@@ -47,8 +51,9 @@ export function buildReport(input: ReportInput): BuiltReport {
     if (sheet.kind === 'cover') grids.push(coverGrid(sheet, ctx));
     if (sheet.kind === 'ledger') grids.push(ledgerGrid(sheet, listRows(data, sheet.id), ctx));
     if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
+    if (sheet.kind === 'indicator') grids.push(indicatorGrid(computeIndicatorTable(sheet, { pack, school, data, lookup: input.lookup }), ctx));
   }
-  const findings = runAudit({ pack, school, data, previous: input.previous });
+  const findings = runAudit({ pack, school, data, previous: input.previous, lookup: input.lookup });
   grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
 
   const hashes: [string, string][] = grids.map((g) => [g.name, sheetHash(gridValues(g))]);

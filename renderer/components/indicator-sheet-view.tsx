@@ -1,0 +1,135 @@
+// An indicator sheet (办学条件与优质均衡, 教师发展, 月度汇总 …): one value per row, entered or
+// computed from the lists, beside its target and whether it is met.
+import { useCallback, useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Tag } from 'antd';
+import type { IndicatorSheet, Pack } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import type { Finding } from '../../shared/audit/types';
+import { computeIndicatorTable, type IndicatorResult } from '../../shared/compute/indicator';
+import { sectionLabels } from '../../shared/xlsx/layout-indicator';
+import { findSubmission } from '../../shared/pack/applicability';
+import { periodLabel, timePointLabel } from '../../shared/model/period';
+import { setIndicatorValue } from '../db/cells-repo';
+import { loadSnapshot } from '../db/snapshot';
+import { loadRelated } from '../db/related';
+import { trackSave } from '../state/store';
+import { useCellFocus } from '../hooks/use-cell-focus';
+import { SheetNotes } from './sheet-notes';
+import '../stat.css';
+
+export interface IndicatorSheetViewProps {
+  pack: Pack;
+  school: SchoolProfile;
+  submission: string;
+  period: string;
+  sheet: IndicatorSheet;
+  findings?: readonly Finding[];
+}
+
+const show = (v: IndicatorResult['value']) => (v === null ? '—' : String(v));
+
+function EnteredValue({ testId, res, onCommit }: { testId: string; res: IndicatorResult; onCommit: (v: number | string | null) => void }) {
+  const values = res.row.value.op === 'entered' ? res.row.value.values : undefined;
+  if (values)
+    return (
+      <select data-testid={testId} value={res.value === null ? '' : String(res.value)} onChange={(e) => onCommit(e.target.value || null)} aria-label={res.row.label}>
+        <option value="" />
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    );
+  return (
+    <input
+      data-testid={testId}
+      className="num"
+      inputMode="decimal"
+      aria-label={res.row.label}
+      defaultValue={res.value === null ? '' : String(res.value)}
+      key={String(res.value)}
+      onBlur={(e) => {
+        const t = e.target.value.trim();
+        const n = Number(t);
+        if (t === '') onCommit(null);
+        else if (Number.isFinite(n) && n >= 0) onCommit(n);
+      }}
+    />
+  );
+}
+
+export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [] }: IndicatorSheetViewProps) {
+  const loaded = useLiveQuery(async () => {
+    const [data, lookup] = await Promise.all([loadSnapshot({ submission, period }), loadRelated(pack, submission, period)]);
+    return { data, lookup };
+  }, [pack, submission, period]);
+  const table = useMemo(() => (loaded ? computeIndicatorTable(sheet, { pack, school, data: loaded.data, lookup: loaded.lookup }) : undefined), [loaded, sheet, pack, school]);
+  const problems = useMemo(() => new Map(findings.filter((f) => f.sheetId === sheet.id && f.row?.kind === 'stat').map((f) => [(f.row as { code: string }).code, f])), [findings, sheet.id]);
+  const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
+  const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
+  const onCommit = useCallback(
+    (code: string, v: number | string | null) => void trackSave(setIndicatorValue({ submission, period, sheetId: sheet.id }, code, v)),
+    [submission, period, sheet.id],
+  );
+  useCellFocus(sheet.id, table !== undefined, useCallback((f) => (f.code ? `ind-${sheet.id}-${f.code}` : undefined), [sheet.id]));
+
+  return (
+    <div className="stat-view">
+      <h2 className="sheet-title">{sheet.title}</h2>
+      <div className="sheet-subline">
+        <span>填报单位：{school.name}</span>
+        <span>{when}</span>
+      </div>
+      {table?.sections.map((s, i) => (
+        <section key={i} className="indicator-section">
+          {s.title && <h3 className="indicator-section-title">{s.title}</h3>}
+          <table className="grid stat-grid" data-testid={`indicator-${sheet.id}-${i}`}>
+            <thead>
+              <tr>
+                <th>指标名称</th>
+                <th>代码</th>
+                {sectionLabels(s.section).map((l) => (
+                  <th key={l}>{l}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.results.map((r) => {
+                const testId = `ind-${sheet.id}-${r.row.code}`;
+                const problem = problems.get(r.row.code);
+                return (
+                  <tr key={r.row.code}>
+                    <td className="label">{r.row.label}</td>
+                    <td className="code">{r.row.code}</td>
+                    {s.section.columns.map((c) => {
+                      if (c === 'unit') return <td key={c}>{r.row.unit ?? ''}</td>;
+                      if (c === 'target') return <td key={c} className="num">{r.target === null ? '' : String(r.target)}</td>;
+                      if (c === 'met')
+                        return <td key={c}>{r.met === undefined ? '' : <Tag color={r.met ? 'green' : 'red'}>{r.met ? '是' : '否'}</Tag>}</td>;
+                      const cls = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '';
+                      if (r.kind === 'computed')
+                        return (
+                          <td key={c} className={`computed num ${cls}`} data-testid={testId} data-kind="computed" title={problem?.message ?? '自动计算'} tabIndex={-1}>
+                            <span className="calc-mark" aria-hidden>计</span>
+                            {show(r.value)}
+                          </td>
+                        );
+                      return (
+                        <td key={c} className={cls} title={problem?.message}>
+                          <EnteredValue testId={testId} res={r} onCommit={(v) => onCommit(r.row.code, v)} />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <SheetNotes notes={sheet.notes} />
+    </div>
+  );
+}

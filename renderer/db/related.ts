@@ -1,0 +1,19 @@
+// Other submissions' periods an indicator may read, e.g. 安全防范与卫生配置's 在校生数 comes from
+// the 班级名册 of the XNC 学年 the month belongs to. Loaded with the period so audits and
+// exports see the same figures as the screen.
+import type { Pack } from '../../shared/pack/schema';
+import type { PeriodData } from '../../shared/model/data';
+import { periodOf } from '../../shared/model/period';
+import { loadSnapshot } from './snapshot';
+
+export type Lookup = (submission: string, period: string) => PeriodData | undefined;
+
+export async function loadRelated(pack: Pack, submission: string, period: string): Promise<Lookup> {
+  const firstDay = /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : `${period}-01`;
+  const refs = pack.submissions
+    .filter((s) => s.code !== submission)
+    .map((s) => ({ submission: s.code, period: periodOf(s.periodKind, firstDay) }));
+  const loaded = await Promise.all(refs.map(async (r) => [`${r.submission}|${r.period}`, await loadSnapshot(r)] as const));
+  const byKey = new Map(loaded);
+  return (sub, p) => byKey.get(`${sub}|${p}`);
+}

@@ -1,0 +1,33 @@
+// Checks on indicator sheets: entered values of the right kind, and 经验校验 warnings where a
+// value misses its target (e.g. 专职保安人数 below what GB/T 29315 requires).
+import type { IndicatorTable } from '../compute/indicator';
+import { indicatorLayout } from '../xlsx/layout-indicator';
+import { address } from '../xlsx/addresses';
+import type { Finding, Severity } from './types';
+
+export function checkIndicators(table: IndicatorTable, submission: string): Finding[] {
+  const { sheet } = table;
+  const L = indicatorLayout(table);
+  const out: Finding[] = [];
+  for (const s of table.sections) {
+    const valueCol = 3 + s.section.columns.indexOf('value');
+    for (const r of s.results) {
+      const cell = address(valueCol, L.rowOf.get(r.row.code)!);
+      const emit = (ruleId: string, severity: Severity, text: string) =>
+        out.push({
+          key: `${ruleId}|${sheet.id}|${r.row.code}|value`, ruleId, severity, sheetId: sheet.id, sheetTitle: sheet.title,
+          row: { kind: 'stat', code: r.row.code }, colKey: 'value', cell,
+          message: `${sheet.title} [${r.row.code} ${r.row.label}] (${cell})：${text}`,
+        });
+      const pre = `${submission}-${sheet.ruleCode}`;
+      if (r.row.value.op === 'entered' && r.value !== null) {
+        const allowed = r.row.value.values;
+        if (allowed && !allowed.includes(String(r.value))) emit(`${pre}-ENUM`, 'error', `“${r.value}”不在可选值（${allowed.join('、')}）中`);
+        if (!allowed && (typeof r.value !== 'number' || r.value < 0)) emit(`${pre}-TYPE`, 'error', `应为非负数，现为“${r.value}”`);
+      }
+      if (r.row.warnIfMissed && r.met === false)
+        emit(r.row.warnIfMissed.id, 'warning', `${r.row.warnIfMissed.message}（本校值 ${r.value}，目标 ${r.target}）`);
+    }
+  }
+  return out;
+}
