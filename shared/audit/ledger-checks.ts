@@ -1,18 +1,21 @@
 // 逻辑校验 and 经验校验 on list sheets: required, type, enumeration, and the pack's column checks.
 import type { LedgerColumn, LedgerSheet, Pack } from '../pack/schema';
-import type { LedgerRow } from '../model/data';
+import type { LedgerRow, PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { enumValues } from '../pack/applicability';
 import { hasColumnType, formatValue, parseDate } from '../model/values';
 import { toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
+import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
 
 export interface LedgerContext {
   pack: Pack;
   school: SchoolProfile;
   submission: string;
   range: { start: string; end: string };
+  /** the submission's other periods (any status), for rules that span several months */
+  history?: readonly PeriodData[];
 }
 
 const TYPE_NAME: Record<LedgerColumn['type'], string> = {
@@ -45,6 +48,7 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
       const empty = v === null || v === undefined || v === '';
       if (empty) {
         if (col.required) emit(`${pre}-REQ`, 'error', index, row, col, '必填项未填');
+        else for (const [k, text] of requiredIfProblems(sheet, col.checks ?? [], row)) emit(k.id, k.severity, index, row, col, text);
         continue;
       }
       if (!hasColumnType(col, v) || (col.type === 'integer' && (v as number) < 0)) {
@@ -59,6 +63,8 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
         }
       }
       for (const k of col.checks ?? []) {
+        const problem = rowRuleProblem(sheet, k, v, row, ctx);
+        if (problem) emit(k.id, k.severity, index, row, col, problem);
         const n = toNumber(v);
         if (k.kind === 'min' && n !== undefined && n < k.value) emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${n}`);
         if (k.kind === 'max' && n !== undefined && n > k.value) emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${n}`);
@@ -68,7 +74,7 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
         }
         if (k.kind === 'inPeriod' && typeof v === 'string') {
           const day = v.slice(0, 10);
-          if (day < ctx.range.start || day > ctx.range.end)
+          if ((day < ctx.range.start || day > ctx.range.end) && !carriedWhileOpen(k, day, row, ctx))
             emit(k.id, k.severity, index, row, col, `${k.message}（${ctx.range.start} 至 ${ctx.range.end}），现为 ${day}`);
         }
         if (k.kind === 'hoursAfter' && typeof v === 'string') {
@@ -84,6 +90,7 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
     }
   });
   for (const k of sheet.checks ?? []) {
+    if (k.kind === 'minRows') out.push(...checkMinRows(sheet, k, rows, { ...ctx, schoolType: ctx.school.type }));
     if (k.kind !== 'sumMax') continue;
     const limit = k.bySchoolType?.[ctx.school.type] ?? k.value;
     const total = rows.reduce((s, r) => s + (toNumber(r[k.field]) ?? 0), 0);

@@ -395,10 +395,10 @@ describe('every rule has a passing and a failing case', () => {
       }
     };
     for (const f of readSeedFiles()) walk(f.json);
-    // the ids as they appear in the seed files (grep '"id": "XNC-' / '"SPAQ-')
+    // the ids as they appear in the seed files (grep '"id": "XNC-' / '"SPAQ-' / '"XYAQ-')
     const grepped = readSeedFiles()
       .map((f) => readFileSync(join(REPO_ROOT, f.path), 'utf8'))
-      .flatMap((text) => [...text.matchAll(/"id": "((?:XNC|SPAQ)-[^"]+)"/g)].map((m) => m[1]!));
+      .flatMap((text) => [...text.matchAll(/"id": "((?:XNC|SPAQ|XYAQ)-[^"]+)"/g)].map((m) => m[1]!));
     expect([...ids].sort()).toEqual([...new Set(grepped)].sort());
     for (const sub of pack.submissions) {
       for (const id of sub.sheets) {
