@@ -7,7 +7,7 @@ import type { RowRecord } from '../db/records';
 /** Excel width units are about one Latin character; at 14px that is ~8px, plus cell padding. */
 const PX_PER_CHAR = 8;
 const DEFAULT_WIDTH: Record<LedgerColumn['type'], number> = {
-  integer: 9, decimal: 9, text: 12, date: 12, time: 8, datetime: 17, enum: 10,
+  integer: 9, decimal: 9, text: 12, date: 12, time: 8, datetime: 17, enum: 10, yearMonth: 10,
 };
 
 /** How to type a value of this column, shown under the header. */
@@ -15,6 +15,7 @@ const FORMAT_HINT: Partial<Record<LedgerColumn['type'], string>> = {
   date: '如 2025-09-01',
   time: '如 08:30',
   datetime: '如 2025-09-03 12:00',
+  yearMonth: '如 1985-03',
 };
 
 export function columnWidthPx(col: LedgerColumn): number {

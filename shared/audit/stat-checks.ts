@@ -1,7 +1,9 @@
 // Row and column relations of a statistics sheet (表内审核), and comparisons with last period.
 import type { StatCheck } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
-import { tableValue, type StatTable } from '../compute/stat-table';
+import { listRows, referenceDay, tableValue, type StatTable } from '../compute/stat-table';
+import { aggregate } from '../compute/conditions';
+import type { PeriodData } from '../model/data';
 import { statCellAddress } from '../xlsx/addresses';
 import type { Finding } from './types';
 
@@ -11,7 +13,8 @@ function num(t: StatTable, code: string, col: string): number | undefined {
   return v === undefined ? undefined : (v ?? 0);
 }
 
-export function checkStat(table: StatTable, school: SchoolProfile, previous?: StatTable): Finding[] {
+/** `data` is the period the table was computed from: listSum checks compare with its lists. */
+export function checkStat(table: StatTable, school: SchoolProfile, previous?: StatTable, data?: PeriodData): Finding[] {
   const sheet = table.sheet;
   const out: Finding[] = [];
   const label = (code: string) => sheet.rows.find((r) => r.code === code)?.label.trim() ?? code;
@@ -52,6 +55,15 @@ export function checkStat(table: StatTable, school: SchoolProfile, previous?: St
             if (a !== undefined && b !== undefined && a > b) emit(k, row.code, col, `${a} > ${colLabel(k.than)} ${b}`);
           }
         break;
+      case 'colSumLte':
+        for (const row of sheet.rows) {
+          const a = num(table, row.code, k.than);
+          const parts = k.cols.map((c) => num(table, row.code, c));
+          if (a === undefined || parts.some((p) => p === undefined)) continue;
+          const sum = parts.reduce((s: number, p) => s + p!, 0);
+          if (sum > a) emit(k, row.code, k.than, `${k.cols.map(colLabel).join('+')} ${sum} > ${colLabel(k.than)} ${a}`);
+        }
+        break;
       case 'colSum':
         for (const row of sheet.rows) {
           const a = num(table, row.code, k.col);
@@ -73,6 +85,13 @@ export function checkStat(table: StatTable, school: SchoolProfile, previous?: St
         if (a === undefined || !b) break;
         const pct = (Math.abs(a - b) / b) * 100;
         if (pct > k.percent) emit(k, k.row, k.col, `上期 ${b}，本期 ${a}，变化 ${pct.toFixed(1)}%`);
+        break;
+      }
+      case 'listSum': {
+        const a = num(table, k.row, k.col);
+        if (a === undefined || !data) break;
+        const sum = aggregate(listRows(data, k.list), k.where ?? [], { agg: 'sum', fields: [k.field] }, referenceDay(data.period));
+        if (a !== sum) emit(k, k.row, k.col, `${a} ≠ 名册合计 ${sum}`);
         break;
       }
     }

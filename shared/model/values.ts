@@ -57,6 +57,20 @@ export function parseTime(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * 出生年月: 1985-3, 1985/03, 1985.3, 1985年3月, 198503, or a full date (its day dropped) → 1985-03.
+ * Staff rosters kept in Excel often hold "1985.03"; a 6-digit number is read as YYYYMM.
+ */
+export function parseYearMonth(text: string): string | undefined {
+  const s = toHalfWidth(text).trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    return mo >= 1 && mo <= 12 && y >= 1900 ? `${y}-${pad(mo)}` : undefined;
+  }
+  return parseDate(s)?.slice(0, 7);
+}
+
 export function parseDateTime(text: string): string | undefined {
   const s = toHalfWidth(text).trim();
   const serial = /^\d{5}\.\d+$/.exec(s);
@@ -95,6 +109,8 @@ export function parseInput(column: LedgerColumn, text: string): CellValue {
       return parseTime(raw) ?? raw;
     case 'datetime':
       return parseDateTime(raw) ?? raw;
+    case 'yearMonth':
+      return parseYearMonth(raw) ?? raw;
     default:
       return raw.trim();
   }
@@ -114,6 +130,8 @@ export function hasColumnType(column: LedgerColumn, v: CellValue | undefined): b
       return typeof v === 'string' && /^\d{2}:\d{2}$/.test(v) && parseTime(v) === v;
     case 'datetime':
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v) && parseDateTime(v) === v;
+    case 'yearMonth':
+      return typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) && parseYearMonth(v) === v;
     default:
       return typeof v === 'string';
   }

@@ -38,7 +38,7 @@ export function sheetsFor(pack: Pack, submission: Submission, schoolType: string
 
 /** Allowed values of an enum column, for a school and (for 年级) the row's 学段. */
 export function enumValues(pack: Pack, schoolType: string, column: LedgerColumn, row?: Partial<LedgerRow>): string[] {
-  if (column.values) return column.values;
+  if (column.values) return column.valuesBySchoolType?.[schoolType] ?? column.values;
   const own = stagesOf(pack, schoolType);
   if (column.valuesFrom === 'schoolStages') return own;
   if (column.valuesFrom === 'stageGrades') {

@@ -5,6 +5,23 @@ import type { StatCheck, StatRow, StatSheet } from './schema';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** The codes each template row of the 学段 blocks gets for a school, in block order (`*key` refs). */
+export function stageRowCodes(sheet: StatSheet, schoolStages: readonly string[]): Map<string, string[]> {
+  const sr = sheet.stageRows;
+  const out = new Map<string, string[]>((sr?.rows ?? []).map((r) => [r.key, []]));
+  if (!sr) return out;
+  let next = sheet.rows.reduce((m, r) => Math.max(m, Number(r.code)), 0) + 1;
+  for (const _stage of sr.stages.filter((s) => schoolStages.includes(s)))
+    for (const t of sr.rows) out.get(t.key)!.push(pad2(next++));
+  return out;
+}
+
+/** Row refs of a sheet as concrete codes: `*key` → that template row of every block, others as given. */
+export function resolveRowRefs(sheet: StatSheet, schoolStages: readonly string[], refs: readonly string[]): string[] {
+  const codes = stageRowCodes(sheet, schoolStages);
+  return refs.flatMap((r) => (r.startsWith('*') ? (codes.get(r.slice(1)) ?? [r]) : [r]));
+}
+
 export function expandStatSheet(sheet: StatSheet, schoolStages: readonly string[]): StatSheet {
   const sr = sheet.stageRows;
   if (!sr) return sheet;
