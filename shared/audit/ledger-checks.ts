@@ -4,7 +4,7 @@ import type { LedgerRow, PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { enumValues } from '../pack/applicability';
 import { hasColumnType, formatValue, parseDate } from '../model/values';
-import { toNumber } from '../compute/conditions';
+import { ageAt, matches, toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
 import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
@@ -16,11 +16,13 @@ export interface LedgerContext {
   range: { start: string; end: string };
   /** the submission's other periods (any status), for rules that span several months */
   history?: readonly PeriodData[];
+  /** the day ages are counted at (统计时点, 9月1日 of a 学年); defaults to the period's first day */
+  asOf?: string;
 }
 
 const TYPE_NAME: Record<LedgerColumn['type'], string> = {
   integer: '非负整数', decimal: '数字', text: '文字', date: '日期（如 2025-09-01）', time: '时间（如 08:30）',
-  datetime: '日期时间（如 2025-09-03 12:00）', enum: '下拉选项',
+  datetime: '日期时间（如 2025-09-03 12:00）', enum: '下拉选项', yearMonth: '年月（如 1985-03）',
 };
 
 function minutesOf(date: string, time: string): number | undefined {
@@ -76,6 +78,13 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
           const day = v.slice(0, 10);
           if ((day < ctx.range.start || day > ctx.range.end) && !carriedWhileOpen(k, day, row, ctx))
             emit(k.id, k.severity, index, row, col, `${k.message}（${ctx.range.start} 至 ${ctx.range.end}），现为 ${day}`);
+        }
+        if (k.kind === 'age') {
+          const asOf = ctx.asOf ?? ctx.range.start;
+          const age = ageAt(v, asOf);
+          const applies = (k.when ?? []).every((c) => matches(row, c, asOf));
+          if (age !== undefined && applies && ((k.min !== undefined && age < k.min) || (k.max !== undefined && age > k.max)))
+            emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${age} 周岁（统计时点 ${asOf}）`);
         }
         if (k.kind === 'hoursAfter' && typeof v === 'string') {
           const from = minutesOf(String(row[k.fromDate] ?? ''), String(row[k.fromTime] ?? ''));
