@@ -8,6 +8,7 @@ import { ageAt, matches, toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
 import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
+import { periodDateProblem, requiredIfMinProblems } from './ledger-extra-checks';
 
 export interface LedgerContext {
   pack: Pack;
@@ -18,6 +19,9 @@ export interface LedgerContext {
   history?: readonly PeriodData[];
   /** the day ages are counted at (统计时点, 9月1日 of a 学年); defaults to the period's first day */
   asOf?: string;
+  /** set for a list that is one block of a worksheet of several lists (ledgerGroup): findings name
+   * that worksheet, and cells are where the block's rows land in it */
+  placement?: { sheetId: string; sheetTitle: string; firstDataRow: number };
 }
 
 const TYPE_NAME: Record<LedgerColumn['type'], string> = {
@@ -35,12 +39,14 @@ function minutesOf(date: string, time: string): number | undefined {
 export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx: LedgerContext): Finding[] {
   const out: Finding[] = [];
   const emit = (ruleId: string, severity: Severity, index: number, row: LedgerRow, col: LedgerColumn, text: string) => {
-    const cell = ledgerCellAddress(sheet, index, col.key);
+    const at = ctx.placement;
+    const cell = ledgerCellAddress(sheet, index, col.key, at?.firstDataRow);
     out.push({
       key: `${ruleId}|${sheet.id}|${row.id}|${col.key}`,
-      ruleId, severity, sheetId: sheet.id, sheetTitle: sheet.title,
+      ruleId, severity, sheetId: at?.sheetId ?? sheet.id, sheetTitle: at?.sheetTitle ?? sheet.title,
+      ...(at ? { partId: sheet.id } : {}),
       row: { kind: 'ledger', index, id: row.id }, colKey: col.key, cell,
-      message: `${sheet.title} 第${index + 1}行「${col.label}」(${cell})：${text}`,
+      message: `${at ? `${at.sheetTitle} ${sheet.title}` : sheet.title} 第${index + 1}行「${col.label}」(${cell})：${text}`,
     });
   };
   const pre = `${ctx.submission}-${sheet.ruleCode}`;
@@ -51,6 +57,7 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
       if (empty) {
         if (col.required) emit(`${pre}-REQ`, 'error', index, row, col, '必填项未填');
         else for (const [k, text] of requiredIfProblems(sheet, col.checks ?? [], row)) emit(k.id, k.severity, index, row, col, text);
+        if (!col.required) for (const [k, text] of requiredIfMinProblems(sheet, col.checks ?? [], row)) emit(k.id, k.severity, index, row, col, text);
         continue;
       }
       if (!hasColumnType(col, v) || (col.type === 'integer' && (v as number) < 0)) {
@@ -67,6 +74,8 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
       for (const k of col.checks ?? []) {
         const problem = rowRuleProblem(sheet, k, v, row, ctx);
         if (problem) emit(k.id, k.severity, index, row, col, problem);
+        const dated = periodDateProblem(k, v, ctx.range);
+        if (dated) emit(k.id, k.severity, index, row, col, dated);
         const n = toNumber(v);
         if (k.kind === 'min' && n !== undefined && n < k.value) emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${n}`);
         if (k.kind === 'max' && n !== undefined && n > k.value) emit(k.id, k.severity, index, row, col, `${k.message}，现为 ${n}`);

@@ -12,6 +12,8 @@ export interface Finding {
   severity: Severity;
   sheetId: string;
   sheetTitle: string;
+  /** the list of a worksheet made of several lists (ledgerGroup) the row belongs to; sheetId is the worksheet */
+  partId?: string;
   row?: FindingRow;
   colKey?: string;
   /** the cell's address in the exported sheet, e.g. "E5" */

@@ -21,9 +21,21 @@ export function address(col1: number, row1: number): string {
 export const LEDGER_HEADER_ROW = 3;
 export const LEDGER_FIRST_DATA_ROW = 4;
 
-export function ledgerCellAddress(sheet: LedgerSheet, rowIndex: number, colKey: string): string | undefined {
+export function ledgerCellAddress(sheet: LedgerSheet, rowIndex: number, colKey: string, firstDataRow = LEDGER_FIRST_DATA_ROW): string | undefined {
   const i = sheet.columns.findIndex((c) => c.key === colKey);
-  return i < 0 ? undefined : address(i + 2, LEDGER_FIRST_DATA_ROW + rowIndex);
+  return i < 0 ? undefined : address(i + 2, firstDataRow + rowIndex);
+}
+
+/** Where each list of a worksheet of several lists (ledgerGroup) lands, given each list's row
+ * count: title and 填报单位 line, then per list its block title row, header row (序号 in column A,
+ * as a ledger) and data rows, and one blank row before the next list. */
+export function groupLayout(rowCounts: readonly number[]) {
+  let top = 3;
+  return rowCounts.map((n) => {
+    const block = { titleRow: top, headerRow: top + 1, firstDataRow: top + 2, lastDataRow: top + 1 + n };
+    top += n + 3;
+    return block;
+  });
 }
 
 /** Statistics layout: title, 填报单位 line, 1–2 header rows, the 甲/乙/1… row, then data rows. */
