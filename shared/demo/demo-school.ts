@@ -9,6 +9,7 @@ import { runAudit } from '../audit/run';
 import { createRng, hashSeed, type Rng } from './random';
 import { TOWNSHIPS, personName } from './names';
 import { demoEnteredCells } from './demo-stat';
+import { demoStudentCells } from './demo-students';
 import { demoSampleLog } from './demo-canteen';
 
 const NAME_BY_TYPE: Record<string, string> = {
@@ -18,6 +19,17 @@ const NAME_BY_TYPE: Record<string, string> = {
 const AREA_CODE: Record<string, string> = { luojiang: '510626', shuangliu: '510116' };
 const CLASSES_PER_GRADE: Record<string, number> = { 学前: 3, 小学: 4, 初中: 4, 普通高中: 6 };
 const SIZE: Record<string, [number, number]> = { 学前: [24, 34], 小学: [40, 50], 初中: [44, 52], 普通高中: [46, 54] };
+// school types whose size differs from the 学段 defaults: a 九年一贯制 of ~3,000 pupils in 60 classes
+// (大校额, as many are), and a 特教 school of small classes
+const SCALE_BY_TYPE: Record<string, Record<string, { classes: number; size: [number, number] }>> = {
+  九年一贯制学校: { 小学: { classes: 7, size: [44, 52] }, 初中: { classes: 6, size: [46, 54] } },
+  特殊教育学校: { 小学: { classes: 1, size: [8, 12] }, 初中: { classes: 1, size: [8, 12] } },
+};
+const SPECIAL = '特殊教育学校'; // its pupils are in 特教班: none counts as 随班就读, no 57-pupil class
+// a 说明 a school would write for each 经验校验 warning of the demo
+const EXPLANATION: Record<string, string> = {
+  'XNC-BJMC-W03': '学校为片区内唯一的一贯制学校，生源集中；扩建工程已列入区教育规划。',
+};
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export interface DemoOptions {
@@ -45,10 +57,11 @@ function demoClassList(pack: Pack, type: string, rng: Rng, bigClass: boolean): L
   const rows: LedgerRow[] = [];
   for (const stageId of stagesOf(pack, type)) {
     const stage = pack.stages.find((s) => s.id === stageId)!;
-    const [lo, hi] = SIZE[stageId] ?? [35, 45];
+    const scale = SCALE_BY_TYPE[type]?.[stageId];
+    const [lo, hi] = scale?.size ?? SIZE[stageId] ?? [35, 45];
     stage.grades.forEach((grade, gi) => {
-      for (let k = 0; k < (CLASSES_PER_GRADE[stageId] ?? 3); k++) {
-        const n = bigClass && gi === stage.grades.length - 1 && k === 0 ? 57 : rng.int(lo, hi);
+      for (let k = 0; k < (scale?.classes ?? CLASSES_PER_GRADE[stageId] ?? 3); k++) {
+        const n = bigClass && type !== SPECIAL && gi === stage.grades.length - 1 && k === 0 ? 57 : rng.int(lo, hi);
         const migrantOut = rng.int(0, 2);
         const migrantIn = rng.int(0, 4);
         rows.push({
@@ -61,7 +74,7 @@ function demoClassList(pack: Pack, type: string, rng: Rng, bigClass: boolean): L
           boarding: stageId === '初中' || stageId === '普通高中' ? rng.int(Math.floor(n / 3), Math.floor(n / 2)) : 0,
           migrantOut, migrantIn,
           workerOut: Math.min(migrantOut, rng.int(0, 1)), workerIn: Math.min(migrantIn, rng.int(0, 3)),
-          leftBehind: rng.int(1, 6), disabled: rng.chance(0.3) ? 1 : 0,
+          leftBehind: rng.int(1, 6), disabled: type !== SPECIAL && rng.chance(0.3) ? 1 : 0,
           multiGrade: '否', headTeacher: personName(rng), remark: null,
         });
       }
@@ -84,7 +97,7 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     for (const period of years) {
       const data: PeriodData = { submission: 'XNC', period, status: '草稿', version: 0, reportDate: `${period.slice(0, 4)}-09-15`, sheets: {} };
       data.sheets.classList = { rows: demoClassList(pack, type, rng, period === current) };
-      Object.assign(data.sheets, demoEnteredCells(pack, type, data, last));
+      Object.assign(data.sheets, demoEnteredCells(pack, type, data, last), demoStudentCells(pack, type, data, last));
       periods.push(data);
       last = data;
     }
@@ -92,7 +105,7 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     const cur = periods[periods.length - 1]!;
     const explanations: Record<string, string> = {};
     for (const f of runAudit({ pack, school, data: cur, previous: periods[0] })) {
-      if (f.severity === 'warning') explanations[f.key] = '该班为往年遗留大班额，已报区教育局备案，下学年分班消除。';
+      if (f.severity === 'warning') explanations[f.key] = EXPLANATION[f.ruleId] ?? '该班为往年遗留大班额，已报区教育局备案，下学年分班消除。';
     }
     if (Object.keys(explanations).length) cur.explanations = explanations;
   }
