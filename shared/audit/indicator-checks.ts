@@ -9,6 +9,7 @@ export function checkIndicators(table: IndicatorTable, submission: string): Find
   const { sheet } = table;
   const L = indicatorLayout(table);
   const out: Finding[] = [];
+  const values = new Map(table.sections.flatMap((s) => s.results.map((r) => [r.row.code, r.value] as const)));
   for (const s of table.sections) {
     const valueCol = 3 + s.section.columns.indexOf('value');
     for (const r of s.results) {
@@ -25,6 +26,10 @@ export function checkIndicators(table: IndicatorTable, submission: string): Find
         if (allowed && !allowed.includes(String(r.value))) emit(`${pre}-ENUM`, 'error', `“${r.value}”不在可选值（${allowed.join('、')}）中`);
         if (!allowed && (typeof r.value !== 'number' || r.value < 0)) emit(`${pre}-TYPE`, 'error', `应为非负数，现为“${r.value}”`);
       }
+      const cap = r.row.notAbove;
+      const other = cap ? values.get(cap.code) : undefined;
+      if (cap && typeof r.value === 'number' && typeof other === 'number' && r.value > other)
+        emit(cap.id, 'error', `${cap.message}（${r.value} > ${other}）`);
       if (r.row.warnIfMissed && r.met === false)
         emit(r.row.warnIfMissed.id, 'warning', `${r.row.warnIfMissed.message}（本校值 ${r.value}，目标 ${r.target}）`);
     }

@@ -74,7 +74,9 @@ export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInp
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const results = new Map<string, IndicatorResult>();
   const tables = new Map<string, ReturnType<typeof computeStatTable>>();
-  const ctx = conditionContext(data.period, pack.params);
+  // a condition may name a pack parameter or target by id (e.g. the 体检 interval in years)
+  const params = { ...Object.fromEntries(pack.targets.map((t) => [t.id, t.value])), ...pack.params };
+  const ctx = conditionContext(data.period, params);
 
   const env: ExprEnv = {
     ctx,

@@ -87,6 +87,8 @@ export const indicatorRowSchema = z
     format: z.enum(['int', 'dec1', 'dec2', 'pct1', 'yesno', 'ratio']).optional(),
     // a 经验校验 warning when the value misses its target
     warnIfMissed: z.object({ id, message: label }).strict().optional(),
+    // a 逻辑校验 error when the value is above another row's (合格人数 ≤ 测试人数)
+    notAbove: z.object({ code: z.string(), id, message: label }).strict().optional(),
   })
   .strict();
 
@@ -95,8 +97,9 @@ export const indicatorSectionSchema = z
     title: z.string().optional(),
     // which columns after 指标名称 and 代码, in order
     columns: z.array(z.enum(['unit', 'value', 'target', 'met'])).min(1),
-    labels: z.record(z.enum(['unit', 'value', 'target', 'met']), label).optional(),
+    labels: z.partialRecord(z.enum(['unit', 'value', 'target', 'met']), label).optional(),
     rows: z.array(indicatorRowSchema).min(1),
+    note: z.string().optional(), // printed in a merged row under the section
   })
   .strict();
 

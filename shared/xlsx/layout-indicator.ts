@@ -17,7 +17,7 @@ export function sectionLabels(s: IndicatorSection): string[] {
 export function indicatorLayout(table: IndicatorTable) {
   const width = 2 + Math.max(...table.sections.map((s) => s.section.columns.length));
   const rowOf = new Map<string, number>();
-  const sections: { title?: number; header: number; numbers: number; first: number; last: number }[] = [];
+  const sections: { title?: number; header: number; numbers: number; first: number; last: number; note?: number }[] = [];
   let r = 3;
   for (const s of table.sections) {
     const title = s.title ? r++ : undefined;
@@ -25,7 +25,9 @@ export function indicatorLayout(table: IndicatorTable) {
     const numbers = r++;
     const first = r;
     for (const res of s.results) rowOf.set(res.row.code, r++);
-    sections.push({ title, header, numbers, first, last: r - 1 });
+    const last = r - 1;
+    const note = s.section.note ? r++ : undefined;
+    sections.push({ title, header, numbers, first, last, note });
     r++; // blank row between sections
   }
   return { width, rowOf, sections, signatureRow: r };
@@ -40,10 +42,12 @@ export function indicatorGrid(table: IndicatorTable, ctx: ReportContext): SheetG
   rows.push(line(cell(table.sheet.title, 'title')));
   const { periodKind } = ctx.submission;
   const when = periodKind === 'schoolYear' ? `统计时点：${timePointLabel(periodKind, ctx.data.period)}` : `期间：${periodLabel(periodKind, ctx.data.period)}`;
+  // 填报单位 over the label and code columns, the 统计时点 over the value columns, right-aligned
   const sub = line(cell(`填报单位：${ctx.school.name}`, 'subtitle'));
-  sub[W - 1] = cell(when, 'subtitleRight');
+  for (let c = 2; c < W; c++) sub[c] = cell(null, 'subtitleRight');
+  sub[2] = cell(when, 'subtitleRight');
   rows.push(sub);
-  if (W > 2) merges.push([2, 1, 2, W - 1]);
+  merges.push([2, 1, 2, 2], [2, 3, 2, W]);
   table.sections.forEach((s, i) => {
     const at = L.sections[i]!;
     const def = s.section;
@@ -62,6 +66,10 @@ export function indicatorGrid(table: IndicatorTable, ctx: ReportContext): SheetG
         return cell(res.met === undefined ? null : res.met ? '是' : '否', 'blocked');
       });
       rows.push(pad([cell(res.row.label, 'label'), cell(res.row.code, 'code'), ...values], 'data'));
+    }
+    if (at.note) {
+      rows.push(line(cell(`注：${def.note}`, 'sign')));
+      merges.push([at.note, 1, at.note, W]);
     }
     rows.push(line(cell(null, 'data')));
   });

@@ -1,0 +1,43 @@
+// Entered values of the demo's indicator sheets (办学条件, 学生发展与满意度): sized from the
+// class list so the computed 生均 figures land where a real 城区 school's would.
+import type { Pack } from '../pack/schema';
+import type { PeriodData, SheetEntry } from '../model/data';
+import { findSubmission, sheetsFor } from '../pack/applicability';
+import { listRows } from '../compute/stat-table';
+import { toNumber } from '../compute/conditions';
+import type { Rng } from './random';
+
+export function demoIndicatorCells(pack: Pack, type: string, data: PeriodData, rng: Rng): Record<string, SheetEntry> {
+  const sub = findSubmission(pack, data.submission);
+  if (!sub) return {};
+  const students = listRows(data, 'classList').reduce((s, r) => s + (toNumber(r.students) ?? 0), 0);
+  const out: Record<string, SheetEntry> = {};
+  const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+  for (const sheet of sheetsFor(pack, sub, type)) {
+    if (sheet.id === 'conditions')
+      out[sheet.id] = {
+        cells: {
+          '01:value': round(students * (5 + rng.next() * 1.5)), // 教学及辅助用房 ㎡
+          '02:value': round(students * (8 + rng.next() * 4)), // 体育运动场馆 ㎡
+          '03:value': round((students * (2400 + rng.next() * 800)) / 10000, 2), // 仪器设备 万元
+          '04:value': Math.ceil((students / 100) * 2.6), // 网络多媒体教室 间
+          '05:value': students * 35, // 图书 册
+          '06:value': Math.ceil(students / 8), // 教学用计算机 台
+        },
+      };
+    if (sheet.id === 'studentDev') {
+      const tested = students - rng.int(0, 5);
+      const surveyed = Math.min(students, 300);
+      out[sheet.id] = {
+        cells: {
+          '01:value': tested,
+          '02:value': Math.round(tested * (0.95 + rng.next() * 0.04)),
+          '04:value': 100,
+          '05:value': surveyed,
+          '06:value': Math.round(surveyed * (0.9 + rng.next() * 0.08)),
+        },
+      };
+    }
+  }
+  return out;
+}
