@@ -11,12 +11,16 @@ import { TOWNSHIPS, personName } from './names';
 import { demoEnteredCells } from './demo-stat';
 import { demoStudentCells } from './demo-students';
 import { demoSampleLog } from './demo-canteen';
+import { demoIndicatorCells } from './demo-indicators';
+import { demoStaffSheets } from './demo-staff';
 
 const NAME_BY_TYPE: Record<string, string> = {
   幼儿园: '实验幼儿园', 小学: '实验小学', 初级中学: '城北中学', 九年一贯制学校: '万安学校', 完全中学: '第一中学',
   高级中学: '高级中学', 十二年一贯制学校: '博雅学校', 特殊教育学校: '特殊教育学校',
 };
 const AREA_CODE: Record<string, string> = { luojiang: '510626', shuangliu: '510116' };
+// 德阳 numbers are 0838 + 7 digits, 成都 numbers 028 + 8 digits
+const PHONE_PREFIX: Record<string, string> = { luojiang: '0838-62', shuangliu: '028-858' };
 const CLASSES_PER_GRADE: Record<string, number> = { 学前: 3, 小学: 4, 初中: 4, 普通高中: 6 };
 const SIZE: Record<string, [number, number]> = { 学前: [24, 34], 小学: [40, 50], 初中: [44, 52], 普通高中: [46, 54] };
 // school types whose size differs from the 学段 defaults: a 九年一贯制 of ~3,000 pupils in 60 classes
@@ -49,7 +53,7 @@ function demoProfile(pack: Pack, type: string): SchoolProfile {
     type, sponsor: '公办', ...(type === '幼儿园' ? { puhui: true } : {}),
     township: (TOWNSHIPS as Record<string, readonly string[]>)[pack.id]?.[0] ?? '城区街道',
     urbanRural: '城区', head: personName(rng), statHead: personName(rng), filler: personName(rng),
-    phone: `0838-62${String(rng.int(10000, 99999))}`, packId: pack.id,
+    phone: `${PHONE_PREFIX[pack.id] ?? '0838-62'}${String(rng.int(10000, 99999))}`, packId: pack.id,
   };
 }
 
@@ -98,6 +102,8 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
       const data: PeriodData = { submission: 'XNC', period, status: '草稿', version: 0, reportDate: `${period.slice(0, 4)}-09-15`, sheets: {} };
       data.sheets.classList = { rows: demoClassList(pack, type, rng, period === current) };
       Object.assign(data.sheets, demoEnteredCells(pack, type, data, last), demoStudentCells(pack, type, data, last));
+      Object.assign(data.sheets, demoStaffSheets(pack, type, data, current));
+      Object.assign(data.sheets, demoIndicatorCells(pack, type, data, rng));
       periods.push(data);
       last = data;
     }
