@@ -20,6 +20,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { SheetNav } from '../components/sheet-nav';
 import { SheetContent } from '../components/sheet-content';
 import { AuditPanel } from '../components/audit-panel';
+import { TargetsEntry } from '../components/targets-view';
 
 export interface WorkspaceProps {
   pack: Pack;
@@ -83,6 +84,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
         <aside className="ws-side">
           <PeriodPicker submissions={submissions} submission={submission} period={period} />
           <SheetNav sheets={sheets} sheetId={sheet.id} findings={findings} onSelect={selectSheet} />
+          <TargetsEntry pack={pack} />
           <div className="ws-side-foot">
             {pack.bureau} · 报表包 {pack.version}
             <br />

@@ -70,6 +70,8 @@ describe('first run in Chromium', () => {
     await page.getByText('学校标识码必须是 10 位数字').waitFor();
     await tid('setup-code').fill('5106260001');
     await tid('setup-name').fill('罗江区实验小学');
+    // two bureaus are bundled, so none is preselected; 办学类型 lists the chosen pack's types
+    await pickOption('setup-pack', '德阳市罗江区教育局');
     await pickOption('setup-type', '小学');
     await pickOption('setup-sponsor', '公办');
     await tid('setup-township').fill('万安街道');
