@@ -43,7 +43,7 @@ export function useExport(pack: Pack, school: SchoolProfile, submission: string,
       const data = errors > 0 ? { ...view.data, status: '草稿' as const } : view.data;
       // the workbook writer (ExcelJS) is large: load it only when a file is exported
       const { exportReport } = await import('../../shared/xlsx/export');
-      const { fileName, bytes } = await exportReport({ pack, school, data, appVersion: APP_VERSION, previous: view.previous, lookup: view.lookup });
+      const { fileName, bytes } = await exportReport({ pack, school, data, appVersion: APP_VERSION, previous: view.previous, lookup: view.lookup, history: view.history });
       const saved = await platform.saveFile(fileName, bytes);
       if (!saved.saved) {
         message.info('已取消导出');

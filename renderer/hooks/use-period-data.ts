@@ -12,6 +12,7 @@ import { previousPeriod } from '../../shared/model/period';
 import { getPeriod } from '../db/periods-repo';
 import { loadSnapshot } from '../db/snapshot';
 import { loadRelated, type Lookup } from '../db/related';
+import { loadHistory } from '../db/history';
 
 export interface PeriodView {
   data: PeriodData;
@@ -19,17 +20,20 @@ export interface PeriodView {
   previous?: PeriodData;
   /** other submissions' periods an indicator reads (the 学年 of a month…) */
   lookup?: Lookup;
+  /** the two months before a month, any status (a quarter's 应急演练) */
+  history?: PeriodData[];
 }
 
 export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month', pack?: Pack): Promise<PeriodView> {
   const prevRef = { submission, period: previousPeriod(periodKind, period) };
-  const [data, prevRecord, lookup] = await Promise.all([
+  const [data, prevRecord, lookup, history] = await Promise.all([
     loadSnapshot({ submission, period }),
     getPeriod(prevRef),
     pack ? loadRelated(pack, submission, period) : undefined,
+    loadHistory(submission, period, periodKind),
   ]);
   const previous = prevRecord?.status === '已审核' ? await loadSnapshot(prevRef) : undefined;
-  return { data, previous, lookup };
+  return { data, previous, lookup, history };
 }
 
 export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
@@ -46,7 +50,7 @@ export interface AuditResult {
 export function auditPeriod(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
   if (!view) return { findings: [] };
   try {
-    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous, lookup: view.lookup }) };
+    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous, lookup: view.lookup, history: view.history }) };
   } catch (e) {
     return { findings: [], error: `审核程序出错：${(e as Error)?.message ?? String(e)}` };
   }

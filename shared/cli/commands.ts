@@ -6,6 +6,7 @@ import { schoolDataSchema, findPeriod, type SchoolData } from '../model/data';
 import { findSubmission } from '../pack/applicability';
 import { isValidPeriod, previousPeriod } from '../model/period';
 import { parseDate } from '../model/values';
+import { historyOf } from '../model/history';
 import { demoSchool } from '../demo/demo-school';
 import { exportReport } from '../xlsx/export';
 import { readReport } from '../xlsx/read';
@@ -69,7 +70,8 @@ export async function exportCmd(args: Args, io: Io): Promise<number> {
   const periodData = findPeriod(data, code, period);
   if (!periodData) throw new InputError(`数据文件中没有 ${code} ${period} 的数据`);
   const previous = findPeriod(data, code, previousPeriod(submission.periodKind, period));
-  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous });
+  const history = historyOf(data.periods, code, submission.periodKind, period);
+  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history });
   const dir = resolve(flag(args, 'out', '.'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, report.fileName);

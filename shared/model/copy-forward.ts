@@ -9,7 +9,7 @@
 import type { Pack, Sheet } from '../pack/schema';
 import type { Advance } from '../pack/schema-row-rules';
 import { findSubmission, sheetsFor } from '../pack/applicability';
-import type { LedgerRow, PeriodData } from './data';
+import { emptyPeriod, type LedgerRow, type PeriodData } from './data';
 
 export interface GradeStep {
   stage?: string;
@@ -26,8 +26,8 @@ export interface SheetCopy {
   how: 'copy' | 'carry';
   /** new rows, ids `{period}:{sheet}:{n}` (the app gives them its own ids when writing) */
   rows?: LedgerRow[];
-  /** entered cells of a table, as stored */
-  cells?: Record<string, number>;
+  /** entered cells of a table, as stored (numbers, or text such as 是/否) */
+  cells?: Record<string, number | string>;
   /** rows of the previous period not copied: graduated, or already closed */
   dropped: number;
   /** for a list whose grade advances: what becomes of each grade */
@@ -99,11 +99,16 @@ function advanceRows(pack: Pack, adv: Advance, rows: LedgerRow[]): { rows: Ledge
   return { rows: out, grades: [...steps.values()] };
 }
 
+/** The sheets whose data is stored: a worksheet of several lists (ledgerGroup) stands for its parts. */
+function storedSheets(pack: Pack, sheets: Sheet[]): Sheet[] {
+  return sheets.flatMap((s) => (s.kind === 'ledgerGroup' ? s.parts.flatMap((p) => (pack.sheets[p.id] ? [pack.sheets[p.id]!] : [])) : [s]));
+}
+
 export function planCopyForward({ pack, schoolType, previous, to, target }: CopyForwardInput): CopyPlan {
   const plan: CopyPlan = { submission: previous.submission, from: previous.period, to, sheets: [] };
   const submission = findSubmission(pack, previous.submission);
   if (!submission || hasData(target) || previous.period === to) return plan;
-  for (const sheet of sheetsFor(pack, submission, schoolType)) {
+  for (const sheet of storedSheets(pack, sheetsFor(pack, submission, schoolType))) {
     const f = flags(sheet);
     if (!f.copyForward && !f.carryOver) continue;
     const entry = previous.sheets[sheet.id];
@@ -124,7 +129,7 @@ export function planCopyForward({ pack, schoolType, previous, to, target }: Copy
         dropped: before - rows.length, ...(grades ? { grades } : {}),
       });
     } else if (f.copyForward) {
-      const cells: Record<string, number> = {};
+      const cells: Record<string, number | string> = {};
       for (const [k, v] of Object.entries(entry?.cells ?? {})) if (v !== null) cells[k] = v;
       if (Object.keys(cells).length) plan.sheets.push({ sheetId: sheet.id, title: sheet.title, how: 'copy', cells, dropped: 0 });
     }
@@ -145,4 +150,13 @@ export function applyPlan(plan: CopyPlan, base: PeriodData): PeriodData {
     if (s.cells && Object.keys(s.cells).length) sheets[s.sheetId] = { ...sheets[s.sheetId], cells: { ...s.cells } };
   }
   return { ...base, sheets };
+}
+
+/**
+ * A period started from the one before, as the demo builds its months (the app asks first and
+ * writes the same plan): an empty period when there is nothing before it.
+ */
+export function startPeriod(pack: Pack, schoolType: string, submission: string, to: string, previous?: PeriodData): PeriodData {
+  const base = emptyPeriod(submission, to);
+  return previous ? applyPlan(planCopyForward({ pack, schoolType, previous, to }), base) : base;
 }

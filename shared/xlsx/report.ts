@@ -26,6 +26,8 @@ export interface ReportInput {
   previous?: PeriodData;
   /** another submission's period (e.g. the XNC 学年 a month belongs to) for indicators */
   lookup?: IndicatorInput['lookup'];
+  /** the submission's months before this one, for rules spanning a quarter */
+  history?: readonly PeriodData[];
 }
 
 export interface BuiltReport {
@@ -53,7 +55,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
     if (sheet.kind === 'indicator') grids.push(indicatorGrid(computeIndicatorTable(sheet, { pack, school, data, lookup: input.lookup }), ctx));
   }
-  const findings = runAudit({ pack, school, data, previous: input.previous, lookup: input.lookup });
+  const findings = runAudit({ pack, school, data, previous: input.previous, lookup: input.lookup, history: input.history });
   grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
 
   const hashes: [string, string][] = grids.map((g) => [g.name, sheetHash(gridValues(g))]);
