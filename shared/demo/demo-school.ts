@@ -11,6 +11,7 @@ import { TOWNSHIPS, personName } from './names';
 import { demoEnteredCells } from './demo-stat';
 import { demoStudentCells } from './demo-students';
 import { demoSampleLog } from './demo-canteen';
+import { demoCanteenLedgers } from './demo-canteen-ledgers';
 import { demoIndicatorCells } from './demo-indicators';
 import { demoStaffSheets } from './demo-staff';
 
@@ -117,7 +118,7 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
   }
   if (findSubmission(pack, 'SPAQ')) {
     const month = previousPeriod('month', periodOf('month', today));
-    periods.push(demoSampleLog(school, month, rng));
+    periods.push(demoCanteenLedgers(pack, school, demoSampleLog(school, month, rng)));
   }
   return { format: DATA_FORMAT, savedAt: `${today}T00:00:00.000Z`, school, periods };
 }

@@ -13,7 +13,9 @@ import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET, REPORT_FORMAT } from './context';
 import { overallHash, sheetHash, type GridValue } from './grid';
 import { ReportReadError } from './read-errors';
-import { readCover, readLedger, readStat } from './read-sheets';
+import { readCover, readStat } from './read-sheets';
+import { readLedgerGroup, readLedgerSheet } from './read-ledger-extras';
+import { groupParts } from '../pack/ledger-rows';
 import { readIndicator } from './read-indicator';
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -127,7 +129,8 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     const where = { file, sheet: sheet.title };
     const v = values.get(sheet.title)!;
     if (sheet.kind === 'cover') cover = readCover(v, sheet, schoolType, where);
-    if (sheet.kind === 'ledger') data.sheets[sheet.id] = readLedger(v, sheet, where);
+    if (sheet.kind === 'ledger') data.sheets[sheet.id] = readLedgerSheet(v, sheet, where);
+    if (sheet.kind === 'ledgerGroup') Object.assign(data.sheets, readLedgerGroup(v, sheet, groupParts(pack, sheet), where));
     if (sheet.kind === 'stat') {
       const read = readStat(v, sheet, where);
       if (Object.keys(read.entry.cells ?? {}).length) data.sheets[sheet.id] = read.entry;

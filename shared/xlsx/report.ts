@@ -4,11 +4,13 @@ import type { Pack } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
-import { computeStatTable, listRows } from '../compute/stat-table';
+import { computeStatTable } from '../compute/stat-table';
 import { runAudit } from '../audit/run';
 import type { Finding } from '../audit/types';
 import { coverGrid } from './layout-cover';
 import { ledgerGrid } from './layout-ledger';
+import { groupGrid } from './layout-group';
+import { groupParts, ledgerRows } from '../pack/ledger-rows';
 import { statGrid } from './layout-stat';
 import { indicatorGrid } from './layout-indicator';
 import { computeIndicatorTable, type IndicatorInput } from '../compute/indicator';
@@ -51,7 +53,9 @@ export function buildReport(input: ReportInput): BuiltReport {
   const grids: SheetGrid[] = [];
   for (const sheet of sheetsFor(pack, submission, school.type)) {
     if (sheet.kind === 'cover') grids.push(coverGrid(sheet, ctx));
-    if (sheet.kind === 'ledger') grids.push(ledgerGrid(sheet, listRows(data, sheet.id), ctx));
+    if (sheet.kind === 'ledger') grids.push(ledgerGrid(sheet, ledgerRows(sheet, data), ctx));
+    if (sheet.kind === 'ledgerGroup')
+      grids.push(groupGrid(sheet, groupParts(pack, sheet).map((p) => ({ sheet: p, rows: ledgerRows(p, data) })), ctx));
     if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
     if (sheet.kind === 'indicator') grids.push(indicatorGrid(computeIndicatorTable(sheet, { pack, school, data, lookup: input.lookup }), ctx));
   }
