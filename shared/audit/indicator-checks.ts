@@ -30,6 +30,10 @@ export function checkIndicators(table: IndicatorTable, submission: string): Find
       const other = cap ? values.get(cap.code) : undefined;
       if (cap && typeof r.value === 'number' && typeof other === 'number' && r.value > other)
         emit(cap.id, 'error', `${cap.message}（${r.value} > ${other}）`);
+      const floor = r.row.notBelow;
+      const min = floor ? values.get(floor.code) : undefined;
+      if (floor && typeof r.value === 'number' && typeof min === 'number' && r.value < min)
+        emit(floor.id, 'warning', `${floor.message}（${r.value} < ${min}）`);
       if (r.row.warnIfMissed && r.met === false)
         emit(r.row.warnIfMissed.id, 'warning', `${r.row.warnIfMissed.message}（本校值 ${r.value}，目标 ${r.target}）`);
     }

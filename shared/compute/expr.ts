@@ -11,6 +11,8 @@ export interface ExprEnv {
   rows(sheet: string, from?: { submission: string }): LedgerRow[];
   cell(sheet: string, row: string, col: string): number | null;
   row(code: string): number | null;
+  /** a row of another indicator sheet (number, or its text such as 是/否) */
+  ind(sheet: string, code: string): number | string | null;
   /** results of rows with a target, for metCount and balanced */
   met(codes?: string[]): { value: number | string | null; target: number | string | null; met: boolean | undefined; direction?: string }[];
 }
@@ -64,6 +66,7 @@ export function evalExpr(e: Expr, env: ExprEnv, ratio = false): number | string 
       for (const [k, rows] of own) {
         if (e.all && !rows.every((r) => e.all!.every((c) => matches(r, c, env.ctx)))) continue;
         if (e.any && !rows.some((r) => e.any!.every((c) => matches(r, c, env.ctx)))) continue;
+        if (e.anyOf && !rows.some((r) => e.anyOf!.some((c) => matches(r, c, env.ctx)))) continue;
         if (other && !other.has(k)) continue;
         n++;
       }
@@ -73,6 +76,8 @@ export function evalExpr(e: Expr, env: ExprEnv, ratio = false): number | string 
       return env.cell(e.sheet, e.row, e.col);
     case 'row':
       return env.row(e.code);
+    case 'ind':
+      return env.ind(e.sheet, e.code);
     case 'add':
     case 'sub':
     case 'mul':

@@ -67,7 +67,8 @@ function isMet(value: IndicatorValue, target: IndicatorValue, direction: RowTarg
   return value >= target;
 }
 
-export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInput): IndicatorTable {
+export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInput, depth = 0): IndicatorTable {
+  if (depth > 4) throw new Error(`${sheet.title}：指标表之间的引用形成了循环`);
   const { pack, school, data } = input;
   const entered = data.sheets[sheet.id]?.cells ?? {};
   const rows = sheet.sections.flatMap((s) => s.rows).filter((r) => rowApplies(r, pack, school.type));
@@ -95,6 +96,12 @@ export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInp
     row: (code) => {
       const r = result(code);
       return typeof r?.value === 'number' ? r.value : null;
+    },
+    ind: (sheetId, code) => {
+      const other = pack.sheets[sheetId];
+      if (other?.kind !== 'indicator') return null;
+      const t = computeIndicatorTable(other, input, depth + 1);
+      return t.sections.flatMap((x) => x.results).find((r) => r.row.code === code)?.value ?? null;
     },
     met: (codes) => {
       const list = codes ?? rows.filter((r) => r.target).map((r) => r.code);

@@ -1,16 +1,20 @@
-// Entered values of the demo's indicator sheets (办学条件, 学生发展与满意度): sized from the
+// Entered values of the demo's indicator sheets (办学条件, 学生发展与满意度, 安全防范与卫生配置,
+// 月度汇总): sized from the
 // class list so the computed 生均 figures land where a real 城区 school's would.
 import type { Pack } from '../pack/schema';
 import type { PeriodData, SheetEntry } from '../model/data';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { listRows } from '../compute/stat-table';
 import { toNumber } from '../compute/conditions';
+import { periodOf } from '../model/period';
 import type { Rng } from './random';
 
-export function demoIndicatorCells(pack: Pack, type: string, data: PeriodData, rng: Rng): Record<string, SheetEntry> {
+export function demoIndicatorCells(pack: Pack, type: string, data: PeriodData, rng: Rng, all: readonly PeriodData[] = []): Record<string, SheetEntry> {
   const sub = findSubmission(pack, data.submission);
   if (!sub) return {};
-  const students = listRows(data, 'classList').reduce((s, r) => s + (toNumber(r.students) ?? 0), 0);
+  // a month's 在校生数 comes from the 班级名册 of its 学年
+  const year = data.submission === 'XNC' ? data : all.find((p) => p.submission === 'XNC' && p.period === periodOf('schoolYear', `${data.period}-01`));
+  const students = year ? listRows(year, 'classList').reduce((s, r) => s + (toNumber(r.students) ?? 0), 0) : 0;
   const out: Record<string, SheetEntry> = {};
   const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
   for (const sheet of sheetsFor(pack, sub, type)) {
@@ -25,6 +29,17 @@ export function demoIndicatorCells(pack: Pack, type: string, data: PeriodData, r
           '06:value': Math.ceil(students / 8), // 教学用计算机 台
         },
       };
+    if (sheet.id === 'foodSummary' || sheet.id === 'safetySummary') out[sheet.id] = { cells: { '12:value': 0 } };
+    if (sheet.id === 'safetyConfig') {
+      const guards = students < 100 ? 1 : students < 1000 ? 2 : 3 + Math.floor((students - 1000) / 500);
+      out[sheet.id] = {
+        cells: {
+          '02:value': guards + rng.int(0, 1), '04:value': '是', '05:value': '是', '06:value': '是', '07:value': 90, '08:value': '是',
+          '09:value': type === '幼儿园' ? '保健室' : '卫生室', '10:value': rng.int(1, 2), '11:value': '是', '12:value': '是',
+          '13:value': '是', '14:value': '是',
+        },
+      };
+    }
     if (sheet.id === 'studentDev') {
       const tested = students - rng.int(0, 5);
       const surveyed = Math.min(students, 300);

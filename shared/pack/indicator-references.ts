@@ -35,6 +35,7 @@ export function checkIndicator(sheet: IndicatorSheet, at: string, pack: Pack, ou
           if (s?.kind !== 'stat') out.push(`${where}: "${e.sheet}" 不是统计表`);
           else if (!s.columns.some((c) => c.key === e.col)) out.push(`${where}: 统计表 ${e.sheet} 没有列 "${e.col}"`);
         }
+        if (e.op === 'ind' && pack.sheets[e.sheet]?.kind !== 'indicator') out.push(`${where}: "${e.sheet}" 不是指标表`);
         if (e.op === 'row' && !codes.has(e.code) && !rows.some((x) => x.code === e.code)) out.push(`${where}: 没有代码 "${e.code}" 的行`);
         if ((e.op === 'metCount' || e.op === 'balanced') && e.rows)
           for (const c of e.rows) if (!rows.some((x) => x.code === c)) out.push(`${where}: 没有代码 "${c}" 的行`);

@@ -23,10 +23,12 @@ export type Expr =
       where?: z.infer<typeof conditionSchema>[];
       all?: z.infer<typeof conditionSchema>[];
       any?: z.infer<typeof conditionSchema>[];
+      anyOf?: z.infer<typeof conditionSchema>[];
       has?: { sheet: string; where?: z.infer<typeof conditionSchema>[] };
     }
   | { op: 'cell'; sheet: string; row: string; col: string }
   | { op: 'row'; code: string }
+  | { op: 'ind'; sheet: string; code: string }
   | { op: 'add' | 'sub' | 'mul' | 'div' | 'min' | 'maxOf'; args: Expr[]; scale?: number }
   | { op: 'eq'; args: [Expr, Expr] | [Expr]; text?: string }
   | { op: 'gte'; args: [Expr, Expr] }
@@ -44,11 +46,15 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
       .object({
         op: z.literal('groups'), sheet: id, by: z.array(id).min(1), where,
         all: z.array(conditionSchema).optional(), any: z.array(conditionSchema).optional(),
+        // at least one row meets at least one of these (e.g. any symptom reaching 3 cases)
+        anyOf: z.array(conditionSchema).optional(),
         has: z.object({ sheet: id, where }).strict().optional(),
       })
       .strict(),
     z.object({ op: z.literal('cell'), sheet: id, row: z.string(), col: id }).strict(),
     z.object({ op: z.literal('row'), code: z.string() }).strict(),
+    // a row of another indicator sheet of the same period
+    z.object({ op: z.literal('ind'), sheet: id, code: z.string() }).strict(),
     z.object({ op: z.enum(['add', 'sub', 'mul', 'div', 'min', 'maxOf']), args: z.array(exprSchema).min(1), scale: z.number().optional() }).strict(),
     z.object({ op: z.literal('eq'), args: z.union([z.tuple([exprSchema, exprSchema]), z.tuple([exprSchema])]), text: z.string().optional() }).strict(),
     z.object({ op: z.literal('gte'), args: z.tuple([exprSchema, exprSchema]) }).strict(),
@@ -89,6 +95,8 @@ export const indicatorRowSchema = z
     warnIfMissed: z.object({ id, message: label }).strict().optional(),
     // a 逻辑校验 error when the value is above another row's (合格人数 ≤ 测试人数)
     notAbove: z.object({ code: z.string(), id, message: label }).strict().optional(),
+    // a 经验校验 warning when the value is below another row's (专职保安人数 < 应配)
+    notBelow: z.object({ code: z.string(), id, message: label }).strict().optional(),
   })
   .strict();
 

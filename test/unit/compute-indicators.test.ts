@@ -166,7 +166,7 @@ describe('expressions', () => {
   };
   const env: ExprEnv = {
     ctx: { refDay: '2025-10-31', periodStart: '2025-10-01', periodEnd: '2025-10-31' },
-    rows: (s) => rows[s] ?? [], cell: () => null, row: (c) => (c === 'x' ? 4 : null), met: () => [],
+    rows: (s) => rows[s] ?? [], cell: () => null, row: (c) => (c === 'x' ? 4 : null), ind: () => null, met: () => [],
   };
   it('distinct, groups with all/any/has, max, and rows with an empty key left out', () => {
     expect(evalExpr({ op: 'distinct', sheet: 'log', by: ['date'] }, env)).toBe(2);
