@@ -2,12 +2,15 @@
 import { parseArgs, UsageError } from './args';
 import { demo, exportCmd, InputError, read, type Io } from './commands';
 import { ReportReadError } from '../xlsx/read-errors';
+import { template } from './template-command';
 
 export const USAGE = `用法：
   xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
       生成示例学校数据文件（与应用的备份格式相同）
   xiaobiao export --data school.json --submission XNC --period 2025-2026 [--out 目录]
       导出区教育局报表工作簿，输出文件路径
+  xiaobiao template --pack luojiang --submission XNC --school-type 小学 [--period 2025-2026] [--out 文件.xlsx]
+      生成空白模板（该类学校要报的全部表，留空待填）
   xiaobiao read 文件.xlsx [--json]
       读取校表通导出的工作簿，检查格式、报表包、学校、期间和校验值
 退出码：0 成功；2 输入有误（有中文说明）`;
@@ -25,6 +28,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'demo': return await demo(args, io);
       case 'export': return await exportCmd(args, io);
       case 'read': return await read(args, io);
+      case 'template': return await template(args, io);
       case 'help': case '--help': case '-h':
         io.out(USAGE);
         return 0;

@@ -17,6 +17,7 @@ import { readCover, readStat } from './read-sheets';
 import { readLedgerGroup, readLedgerSheet } from './read-ledger-extras';
 import { groupParts } from '../pack/ledger-rows';
 import { readIndicator } from './read-indicator';
+import { TEMPLATE_STATUS } from './template';
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
@@ -97,6 +98,7 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const submission = findSubmission(pack, meta.submission ?? '') ?? fail(`报表包 ${pack.id} 没有报表“${meta.submission}”`, META_SHEET);
   const period = meta.period ?? '';
   if (!isValidPeriod(submission.periodKind, period)) fail(`期间“${period}”格式不对`, META_SHEET);
+  if (meta.status === TEMPLATE_STATUS) fail('这是空白模板，没有学校数据，不能作为报表读入', META_SHEET);
   const status = STATUSES.find((s) => s === meta.status) ?? fail(`审核状态“${meta.status}”无效`, META_SHEET);
   const version = Number(meta.version);
   if (!Number.isInteger(version) || version < 0) fail(`版本号“${meta.version}”无效`, META_SHEET);
