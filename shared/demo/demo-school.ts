@@ -14,6 +14,7 @@ import { demoSampleLog } from './demo-canteen';
 import { demoCanteenLedgers } from './demo-canteen-ledgers';
 import { demoIndicatorCells } from './demo-indicators';
 import { demoStaffSheets } from './demo-staff';
+import { demoSafety } from './demo-safety';
 
 const NAME_BY_TYPE: Record<string, string> = {
   幼儿园: '实验幼儿园', 小学: '实验小学', 初级中学: '城北中学', 九年一贯制学校: '万安学校', 完全中学: '第一中学',
@@ -120,5 +121,6 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     const month = previousPeriod('month', periodOf('month', today));
     periods.push(demoCanteenLedgers(pack, school, demoSampleLog(school, month, rng)));
   }
+  periods.push(...demoSafety(pack, school, today, periods));
   return { format: DATA_FORMAT, savedAt: `${today}T00:00:00.000Z`, school, periods };
 }

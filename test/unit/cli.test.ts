@@ -64,7 +64,9 @@ describe('demo', () => {
     expect(data.school.packId).toBe('luojiang');
     expect(data.savedAt).toBe(`${TODAY}T00:00:00.000Z`); // the injected today, not the clock
     expect(data.periods.length).toBeGreaterThanOrEqual(1);
-    expect(data.periods.map((p) => `${p.submission} ${p.period}`)).toEqual(['XNC 2024-2025', 'XNC 2025-2026', 'SPAQ 2025-09']);
+    expect(data.periods.map((p) => `${p.submission} ${p.period}`)).toEqual([
+      'XNC 2024-2025', 'XNC 2025-2026', 'SPAQ 2025-09', 'XYAQ 2025-06', 'XYAQ 2025-07', 'XYAQ 2025-08', 'XYAQ 2025-09',
+    ]);
     for (const p of data.periods) {
       const errors = runAudit({ pack, school: data.school, data: p }).filter((f) => f.severity === 'error');
       expect(errors.map((f) => f.message), `${p.submission} ${p.period}`).toEqual([]);
@@ -80,7 +82,9 @@ describe('demo', () => {
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
     await run('demo', '--type', '小学', '--today', '2026-03-10', '--out', c);
     const later = readJson(c) as SchoolData;
-    expect(later.periods.map((p) => `${p.submission} ${p.period}`)).toEqual(['XNC 2024-2025', 'XNC 2025-2026', 'SPAQ 2026-02']);
+    expect(later.periods.map((p) => `${p.submission} ${p.period}`)).toEqual([
+      'XNC 2024-2025', 'XNC 2025-2026', 'SPAQ 2026-02', 'XYAQ 2025-11', 'XYAQ 2025-12', 'XYAQ 2026-01', 'XYAQ 2026-02',
+    ]);
   });
 
   it('refuses an unknown school type or pack, or a day that does not exist', async () => {
@@ -209,7 +213,7 @@ describe('export and read', () => {
     });
 
     it('an unknown submission', async () => {
-      refused(await run('export', '--data', demoFile, '--submission', 'XYAQ', '--period', '2025-10'), '没有报表 XYAQ', 'XNC、SPAQ');
+      refused(await run('export', '--data', demoFile, '--submission', 'JYAQ', '--period', '2025-10'), '没有报表 JYAQ', 'XNC、SPAQ、XYAQ');
     });
 
     it('a period in the wrong format for the submission', async () => {

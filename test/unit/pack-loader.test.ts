@@ -97,7 +97,7 @@ describe('seed packs', () => {
 
   it('罗江 has XNC and SPAQ with the sheets FORMS.md lists, in order', () => {
     const pack = seedPacks().get('luojiang')!;
-    expect(pack.submissions.map((s) => s.code)).toEqual(['XNC', 'SPAQ']);
+    expect(pack.submissions.map((s) => s.code)).toEqual(['XNC', 'SPAQ', 'XYAQ']);
     for (const [code, want] of Object.entries(contract.submissions)) {
       const sub = findSubmission(pack, code)!;
       expect(sub.name).toBe(want.name);
@@ -171,7 +171,7 @@ describe('seed packs', () => {
     expect(ids('九年一贯制学校')).toEqual(['cover', 'classList', 'jj3112', 'jj2106']);
     expect(ids('幼儿园')).toEqual(['cover', 'classList']);
     expect(ids('高级中学')).toEqual(['cover', 'classList']);
-    expect(submissionsFor(pack, '幼儿园').map((s) => s.code)).toEqual(['XNC', 'SPAQ']);
+    expect(submissionsFor(pack, '幼儿园').map((s) => s.code)).toEqual(['XNC', 'SPAQ', 'XYAQ']);
   });
 
   it('年级 choices follow the row 学段, and 学段 choices the school type', () => {
@@ -278,10 +278,11 @@ describe('invalid packs are refused, naming the file and the JSON path', () => {
   });
 
   it('a pack using a library that is not there', () => {
-    const e = packError(() => loadModifiedPack((p) => p.uses.push('national-xyaq')));
+    let at = -1;
+    const e = packError(() => loadModifiedPack((p) => (at = p.uses.push('national-nowhere') - 1)));
     expect(e.message).toContain('packs/bad.json');
-    expect(e.message).toContain('uses[3]');
-    expect(e.message).toContain('找不到表单库 "national-xyaq"');
+    expect(e.message).toContain(`uses[${at}]`);
+    expect(e.message).toContain('找不到表单库 "national-nowhere"');
   });
 
   it('two packs with the same id: the second file is named', () => {
