@@ -1,5 +1,6 @@
 // Top bar: which school, whether everything is saved, the period's approval state, and the
 // three things done every week — 审核, 导出, and (rarely) 编辑学校信息.
+import type { ReactNode } from 'react';
 import { Badge, Button, Space, Tag } from 'antd';
 import { AuditOutlined, EditOutlined, ExportOutlined } from '@ant-design/icons';
 import type { PeriodRecord } from '../db/records';
@@ -13,6 +14,8 @@ export interface WorkspaceHeaderProps {
   onAudit: () => void;
   onExport: () => void;
   onEditSchool: () => void;
+  /** rarely used actions (空白模板, 示例学校), shown behind 更多 */
+  more?: ReactNode;
 }
 
 export function WorkspaceHeader(p: WorkspaceHeaderProps) {
@@ -40,6 +43,7 @@ export function WorkspaceHeader(p: WorkspaceHeaderProps) {
         <Button type="primary" icon={<ExportOutlined />} loading={p.exporting} onClick={p.onExport} data-testid="export-button">
           导出
         </Button>
+        {p.more}
       </Space>
     </header>
   );

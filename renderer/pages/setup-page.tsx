@@ -1,7 +1,8 @@
 // First run (no school yet) and 编辑学校信息: the profile that fills 封面, 填报单位 and the
 // export file name. Checked field by field with the shared schema's Chinese messages.
-import { useMemo, type ComponentProps } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { DemoLoader } from '../components/demo-loader';
 import type { Rule } from 'antd/es/form';
 import type { Pack } from '../../shared/pack/schema';
 import { SPONSORS, URBAN_RURAL, type SchoolProfile } from '../../shared/model/school';
@@ -37,6 +38,7 @@ const text = (field: ProfileField, extra: Partial<ComponentProps<typeof Input>> 
 );
 
 export function SetupPage({ packs, initial, onSaved, onCancel }: SetupPageProps) {
+  const [demoOpen, setDemoOpen] = useState(false);
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileFormValues>();
   const packId = Form.useWatch('packId', form);
@@ -142,6 +144,11 @@ export function SetupPage({ packs, initial, onSaved, onCancel }: SetupPageProps)
             <Col xs={24} md={12}>{text('phone', { maxLength: 20, inputMode: 'tel', placeholder: '如：0838-1234567' })}</Col>
           </Row>
           <div className="setup-actions">
+            {!initial && (
+              <Button onClick={() => setDemoOpen(true)} data-testid="setup-demo">
+                先看看示例学校
+              </Button>
+            )}
             {onCancel && <Button onClick={onCancel}>取消</Button>}
             <Button type="primary" htmlType="submit" data-testid="setup-submit">
               {initial ? '保存修改' : '保存并开始填报'}
@@ -149,6 +156,7 @@ export function SetupPage({ packs, initial, onSaved, onCancel }: SetupPageProps)
           </div>
         </Form>
       </Card>
+      <DemoLoader open={demoOpen} packs={packs} replaces={false} onClose={() => setDemoOpen(false)} />
     </div>
   );
 }

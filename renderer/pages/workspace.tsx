@@ -17,9 +17,11 @@ import { useAudit, usePeriodView } from '../hooks/use-period-data';
 import { useExport } from '../hooks/use-export';
 import { WorkspaceHeader } from '../components/workspace-header';
 import { PeriodPicker } from '../components/period-picker';
+import { CopyForwardPrompt } from '../components/copy-forward-prompt';
 import { SheetNav } from '../components/sheet-nav';
 import { SheetContent } from '../components/sheet-content';
 import { AuditPanel } from '../components/audit-panel';
+import { MoreMenu } from '../components/more-menu';
 import { TargetsEntry } from '../components/targets-view';
 
 export interface WorkspaceProps {
@@ -79,10 +81,12 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
         onAudit={() => setAuditOpen(true)}
         onExport={() => void exportNow()}
         onEditSchool={onEditSchool}
+        more={<MoreMenu pack={pack} school={school} submission={submission.code} period={period} />}
       />
       <div className="ws-body">
         <aside className="ws-side">
           <PeriodPicker submissions={submissions} submission={submission} period={period} />
+          <CopyForwardPrompt pack={pack} schoolType={school.type} submission={submission} period={period} />
           <SheetNav sheets={sheets} sheetId={sheet.id} findings={findings} onSelect={selectSheet} />
           <TargetsEntry pack={pack} />
           <div className="ws-side-foot">

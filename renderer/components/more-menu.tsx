@@ -1,0 +1,53 @@
+// The header's 更多 menu: things done rarely — a blank template to print, or the demo school.
+import { useState } from 'react';
+import { Button, Dropdown, message } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import type { Pack } from '../../shared/pack/schema';
+import type { SchoolProfile } from '../../shared/model/school';
+import { APP_VERSION } from '../lib/app-version';
+import { todayIso } from '../lib/periods';
+import { platform } from '../platform';
+import { packList } from '../lib/packs';
+import { DemoLoader } from './demo-loader';
+
+export interface MoreMenuProps {
+  pack: Pack;
+  school: SchoolProfile;
+  submission: string;
+  period: string;
+}
+
+export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
+  const [demoOpen, setDemoOpen] = useState(false);
+  const template = async () => {
+    try {
+      // the workbook writer is large: load it only when a file is made
+      const { exportTemplate } = await import('../../shared/xlsx/template');
+      const t = await exportTemplate({ pack, submission, schoolType: school.type, period, today: todayIso(), appVersion: APP_VERSION, school });
+      const saved = await platform.saveFile(t.fileName, t.bytes);
+      if (saved.saved) message.success(`已生成空白模板：${saved.path ?? t.fileName}`);
+    } catch (e) {
+      message.error(`生成空白模板失败：${(e as Error).message}`);
+    }
+  };
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'template', label: <span data-testid="download-template">下载本表的空白模板</span> },
+            { type: 'divider' },
+            { key: 'demo', label: <span data-testid="load-demo">载入示例学校…</span>, danger: true },
+          ],
+          onClick: ({ key }) => (key === 'template' ? void template() : setDemoOpen(true)),
+        }}
+      >
+        <Button data-testid="more-menu">
+          更多 <DownOutlined />
+        </Button>
+      </Dropdown>
+      <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// Replaces everything in the database with one school's data file (示例学校 now; restore of a
+// backup later). The file is validated whole first and written in ONE transaction: either all
+// of it is in IndexedDB afterwards, or nothing changed.
+import { schoolDataSchema, type SchoolData } from '../../shared/model/data';
+import { db, nowIso } from './db';
+import { SCHOOL_ID, type CellRecord, type PeriodRecord, type RowRecord } from './records';
+import { cleanProfile } from './school-repo';
+
+export function toRecords(data: SchoolData) {
+  const now = nowIso();
+  const periods: PeriodRecord[] = [];
+  const rows: RowRecord[] = [];
+  const cells: CellRecord[] = [];
+  for (const p of data.periods) {
+    // row ids in a file need only be unique within their sheet; in the database they are keys
+    const newId = new Map<string, string>();
+    for (const [sheetId, entry] of Object.entries(p.sheets)) {
+      (entry.rows ?? []).forEach(({ id, ...values }, i) => {
+        const key = `${p.submission}:${p.period}:${sheetId}:${id}`;
+        newId.set(id, key);
+        rows.push({ id: key, submission: p.submission, period: p.period, sheetId, seq: (i + 1) * 1024, values });
+      });
+      for (const [key, value] of Object.entries(entry.cells ?? {}))
+        if (value !== null) cells.push({ submission: p.submission, period: p.period, sheetId, key, value });
+    }
+    // a 说明 is keyed `{rule}|{sheet}|{row id}|{column}`: follow the rows to their new ids
+    const explanations = Object.fromEntries(
+      Object.entries(p.explanations ?? {}).map(([k, text]) => {
+        const parts = k.split('|');
+        if (parts[2] && newId.has(parts[2])) parts[2] = newId.get(parts[2])!;
+        return [parts.join('|'), text];
+      }),
+    );
+    periods.push({
+      submission: p.submission, period: p.period, status: p.status, version: p.version,
+      ...(p.reportDate ? { reportDate: p.reportDate } : {}), explanations, updatedAt: now,
+    });
+  }
+  return { periods, rows, cells };
+}
+
+export async function replaceSchoolData(input: unknown): Promise<SchoolData> {
+  const data = schoolDataSchema.parse(input);
+  const { periods, rows, cells } = toRecords(data);
+  await db.transaction('rw', db.school, db.periods, db.rows, db.cells, async () => {
+    await Promise.all([db.school.clear(), db.periods.clear(), db.rows.clear(), db.cells.clear()]);
+    await db.school.put({ id: SCHOOL_ID, profile: cleanProfile(data.school), updatedAt: nowIso() });
+    await db.periods.bulkPut(periods);
+    await db.rows.bulkPut(rows);
+    await db.cells.bulkPut(cells);
+  });
+  return data;
+}
