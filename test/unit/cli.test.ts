@@ -170,7 +170,7 @@ describe('export and read', () => {
       expect(json.warnings, type).toEqual([]);
       expect(comparable(json.data), type).toEqual(comparable(data.periods.find((p) => p.period === '2025-2026')!));
     }
-  });
+  }, 30_000); // eight full demo schools (a 九年一贯制 of 60 classes among them) through three commands each
 
   describe('bad input: exit 2, a Chinese message, nothing on stdout', () => {
     it('export without --data', async () => {

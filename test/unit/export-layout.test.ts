@@ -34,9 +34,10 @@ describe('XNC workbook of a 小学', () => {
     expect(xnc.fileName).toBe('5106260001_罗江区实验小学_XNC_2025-2026.xlsx');
   });
 
-  it('has exactly 封面, 班级名册, 3112, 2106, 校验说明, _meta in that order, _meta hidden', () => {
-    expect(book.SheetNames).toEqual(['封面', '班级名册', T3112, T2106, '校验说明', '_meta']);
-    expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual([0, 0, 0, 0, 0, 1]);
+  it('has exactly the sheets of a 小学 in the XNC order, then 校验说明 and a hidden _meta', () => {
+    expect(book.SheetNames).toEqual(['封面', '班级名册', '教职工名册', T3112, T2106, '教基4149 中小学教职工', '教基4153 专任教师分年龄情况',
+      '教基4155 专任教师分课程、分学历情况', '残疾学生情况', '办学条件与优质均衡', '教师发展', '学生发展与满意度', '校验说明', '_meta']);
+    expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual([...Array(13).fill(0), 1]);
   });
 
   it('封面 holds the key/value rows of FORMS.md §0 (no 普惠 row for a 小学)', () => {
@@ -109,14 +110,14 @@ describe('XNC workbook of a 小学', () => {
   });
 
   it('look: frozen panes, A4 landscape fit to one page wide, print titles, dropdowns', () => {
-    const sheet3 = zipPart(xnc.bytes, 'xl/worksheets/sheet3.xml');
+    const sheet3 = zipPart(xnc.bytes, 'xl/worksheets/sheet4.xml'); // 教基3112, after 封面, 班级名册, 教职工名册
     expect(sheet3).toMatch(/<pane xSplit="2" ySplit="5" topLeftCell="C6"[^>]*state="frozen"/);
     expect(sheet3).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(sheet3).toMatch(/fitToWidth="1"/);
     expect(sheet3).toMatch(/fitToHeight="0"/);
     expect(sheet3).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     const wb = zipPart(xnc.bytes, 'xl/workbook.xml');
-    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;${T3112}&apos;!$3:$5</definedName>`);
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;${T3112}&apos;!$3:$5</definedName>`);
     const sheet2 = zipPart(xnc.bytes, 'xl/worksheets/sheet2.xml');
     expect(sheet2).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="B4:B\d+"><formula1>&quot;小学&quot;<\/formula1>/);
     expect(sheet2).toMatch(/sqref="C4:C\d+"><formula1>&quot;一年级,二年级,三年级,四年级,五年级,六年级&quot;<\/formula1>/);

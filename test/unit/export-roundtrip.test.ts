@@ -63,7 +63,7 @@ describe('round trip', () => {
     const data = demo.periods.find((p) => p.submission === 'XNC')!;
     const r = await exportReport({ pack, school: demo.school, data, appVersion: '1.0.0', now: NOW });
     const wb = XLSX.read(r.bytes, { type: 'array' });
-    expect(wb.SheetNames).toEqual(['封面', '班级名册', '校验说明', '_meta']);
+    expect(wb.SheetNames).toEqual(['封面', '班级名册', '教职工名册', '幼儿园班数和幼儿数', '教基4148 幼儿园教职工', '教基4153 专任教师分年龄情况', '教师发展', '校验说明', '_meta']);
     expect(wb.Sheets['封面']!.A7?.v).toBe('是否普惠性幼儿园');
     expect(readReport(r.bytes, packs).school.puhui).toBe(true);
   });

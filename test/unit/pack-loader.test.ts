@@ -167,10 +167,12 @@ describe('seed packs', () => {
     const pack = seedPacks().get('luojiang')!;
     const xnc = findSubmission(pack, 'XNC')!;
     const ids = (type: string) => sheetsFor(pack, xnc, type).map((s) => s.id);
-    expect(ids('小学')).toEqual(['cover', 'classList', 'jj3112', 'jj2106']);
-    expect(ids('九年一贯制学校')).toEqual(['cover', 'classList', 'jj3112', 'jj2106']);
-    expect(ids('幼儿园')).toEqual(['cover', 'classList']);
-    expect(ids('高级中学')).toEqual(['cover', 'classList']);
+    // every type, sheet by sheet: pack-students.test.ts
+    const tail = ['jj4149', 'jj4153', 'jj4155', 'disabledStudents'];
+    expect(ids('小学')).toEqual(['cover', 'classList', 'staffList', 'jj3112', 'jj2106', ...tail, 'conditions', 'teacherDev', 'studentDev']);
+    expect(ids('九年一贯制学校')).toEqual(['cover', 'classList', 'staffList', 'jj3112', 'jj3115', 'jj2106', 'jj2107', ...tail, 'conditions', 'teacherDev', 'studentDev']);
+    expect(ids('幼儿园')).toEqual(['cover', 'classList', 'staffList', 'kgClasses', 'jj4148', 'jj4153', 'teacherDev']);
+    expect(ids('高级中学')).toEqual(['cover', 'classList', 'staffList', 'jj3118', 'hsClassSize', ...tail, 'teacherDev', 'studentDev']);
     expect(submissionsFor(pack, '幼儿园').map((s) => s.code)).toEqual(['XNC', 'SPAQ', 'XYAQ']);
   });
 
