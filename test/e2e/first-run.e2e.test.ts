@@ -40,8 +40,12 @@ async function waitSaved() {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
 
-async function download(): Promise<{ name: string; bytes: Uint8Array }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), tid('export-button').click()]);
+/** Exports; a period with 逻辑校验 errors asks first (导出的为草稿) and the test says 仍要导出. */
+async function download(expectErrors = false): Promise<{ name: string; bytes: Uint8Array }> {
+  const wait = page.waitForEvent('download');
+  await tid('export-button').click();
+  if (expectErrors) await page.getByRole('button', { name: '仍要导出' }).click();
+  const dl = await wait;
   const path = join(env.downloads, dl.suggestedFilename());
   await dl.saveAs(path);
   return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
@@ -155,7 +159,11 @@ describe('first run in Chromium', () => {
     const file = await download();
     expect(file.name).toBe('5106260001_罗江区实验小学_XNC_2025-2026.xlsx');
     const wb = XLSX.read(file.bytes, { type: 'array' });
-    expect(wb.SheetNames).toEqual(['封面', '班级名册', '教基3112 小学分类型学生数', '教基2106 小学班额情况', '校验说明', '_meta']);
+    expect(wb.SheetNames).toEqual([
+      '封面', '班级名册', '教职工名册', '教基3112 小学分类型学生数', '教基2106 小学班额情况', '教基4149 中小学教职工',
+      '教基4153 专任教师分年龄情况', '教基4155 专任教师分课程、分学历情况', '残疾学生情况', '办学条件与优质均衡', '教师发展',
+      '学生发展与满意度', '校验说明', '_meta',
+    ]);
     const cover = wb.Sheets['封面']!;
     expect([cover.B3?.v, cover.B4?.v, cover.B9?.v, cover.B10?.v]).toEqual(['罗江区实验小学', '5106260001', '2025-2026', '2025-09-01']);
     const t = wb.Sheets['教基3112 小学分类型学生数']!;
@@ -179,7 +187,7 @@ describe('first run in Chromium', () => {
   it('exports SPAQ: 5 留样 rows with real dates and formula-like text kept as text', async () => {
     await pickOption('pick-submission', '食品安全月报');
     await tid('sheet-nav-sampleLog').click();
-    const file = await download();
+    const file = await download(true); // 自查表 and the other ledgers are left empty here: a draft
     expect(file.name).toBe('5106260001_罗江区实验小学_SPAQ_2025-10.xlsx');
     const wb = XLSX.read(file.bytes, { type: 'array', cellNF: true });
     const ws = wb.Sheets['食品留样记录']!;
