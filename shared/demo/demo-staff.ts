@@ -45,12 +45,12 @@ function titleFor(rng: Rng, age: number): string {
 }
 
 interface Person {
+  id: string; // stable across 学年: the group and the place in it
   row: Omit<LedgerRow, 'id'>;
-  ageNow: number; // 周岁 at 9月1日 of the anchor 学年
   years: number; // 本校连续任教年限 at the anchor 学年
 }
 
-function person(rng: Rng, anchorYear: number, post: string, stage: string | null, ages: [number, number]): Person {
+function person(id: string, rng: Rng, anchorYear: number, post: string, stage: string | null, ages: [number, number]): Person {
   const drawn = rng.int(ages[0], ages[1]);
   const month = rng.int(1, 12);
   const ageNow = drawn - (month > 9 ? 1 : 0); // born after September: the birthday is still to come on 9月1日
@@ -70,13 +70,13 @@ function person(rng: Rng, anchorYear: number, post: string, stage: string | null
     lastCheckup: `${anchorYear - rng.int(0, 1)}-${pad(rng.int(3, 6))}-${pad(rng.int(1, 28))}`,
     dualQualified: null, remark: null,
   };
-  return { row, ageNow, years };
+  return { id, row, years };
 }
 
 /** The people of one group (a 学段's teachers, the support staff), the same for every 学年 of the demo. */
-function roster(seed: string, size: number, make: (rng: Rng, i: number) => Person): Person[] {
-  const rng = createRng(hashSeed(seed));
-  return Array.from({ length: size }, (_, i) => make(rng, i));
+function roster(seed: string, group: string, size: number, make: (id: string, rng: Rng, i: number) => Person): Person[] {
+  const rng = createRng(hashSeed(`${seed}|${group}`));
+  return Array.from({ length: size }, (_, i) => make(`staff-${group}-${i + 1}`, rng, i));
 }
 
 function pupilsByStage(data: PeriodData): Map<string, { pupils: number; classes: number }> {
@@ -107,29 +107,30 @@ export function demoStaffSheets(pack: Pack, type: string, data: PeriodData, curr
   for (const [stage, { pupils, classes }] of stages) {
     const teachers = stage === '学前' ? classes * 2 : Math.max(2, Math.round((pupils / 13) * 0.85));
     total += stage === '学前' ? classes * 3 : pupils / 13;
-    people.push(...roster(`${seed}|${stage}`, teachers, (rng) => person(rng, anchorYear, '专任教师', stage, [23, 59])));
+    people.push(...roster(seed, stage, teachers, (id, rng) => person(id, rng, anchorYear, '专任教师', stage, [23, 59])));
   }
   if (type === '幼儿园') {
     const classes = stages.get('学前')?.classes ?? 0;
     const posts = ['园长', '保健医', '其他', '其他', ...Array.from({ length: classes }, () => '保育员')];
-    people.push(...roster(`${seed}|kg`, posts.length, (rng, i) => person(rng, anchorYear, posts[i]!, null, [26, 55])));
+    people.push(...roster(seed, 'kg', posts.length, (id, rng, i) => person(id, rng, anchorYear, posts[i]!, null, [26, 55])));
   } else {
     const support = Math.max(3, Math.round(total * 0.15));
-    people.push(...roster(`${seed}|support`, support, (rng) => person(rng, anchorYear, pick(rng, SUPPORT_POSTS), null, [24, 59])));
+    people.push(...roster(seed, 'support', support, (id, rng) => person(id, rng, anchorYear, pick(rng, SUPPORT_POSTS), null, [24, 59])));
     // 另有: a coach from outside and a retired teacher back under the 银龄讲学计划
-    people.push(person(createRng(hashSeed(`${seed}|external`)), anchorYear, '校外教师', null, [28, 45]));
-    people.push(person(createRng(hashSeed(`${seed}|silver`)), anchorYear, '银龄教师', null, [62, 66]));
+    people.push(...roster(seed, 'external', 1, (id, rng) => person(id, rng, anchorYear, '校外教师', null, [28, 45])));
+    people.push(...roster(seed, 'silver', 1, (id, rng) => person(id, rng, anchorYear, '银龄教师', null, [62, 66])));
   }
   const rows: LedgerRow[] = [];
-  people.forEach((p, i) => {
+  people.forEach((p) => {
     if (p.years < back) return; // joined the school after that 学年
     const years = p.years - back;
-    // 交流轮岗: about one in six of those due (在编, 6 years or more at the school)
-    const rotated = p.row.post === '专任教师' && p.row.inEstablishment === '是' && years >= 6 && i % 6 === 0 ? '是' : '否';
+    // 交流轮岗: about one in six of those due (在编, 6 years or more at the school), different ones each 学年
+    const due = p.row.post === '专任教师' && p.row.inEstablishment === '是' && years >= 6;
+    const rotated = due && hashSeed(`${p.id}|${data.period}`) % 6 === 0 ? '是' : '否';
     // the last 体检 as seen in that 学年: the same month, `back` years earlier
     const checkup = String(p.row.lastCheckup);
     const lastCheckup = `${Number(checkup.slice(0, 4)) - back}${checkup.slice(4)}`;
-    rows.push({ id: `staff-${i + 1}`, ...p.row, yearsAtSchool: years, rotated, lastCheckup });
+    rows.push({ id: p.id, ...p.row, yearsAtSchool: years, rotated, lastCheckup });
   });
   return { staffList: { rows } };
 }

@@ -44,7 +44,8 @@ function checkFields(conds: Condition[] | undefined, m: Measure | undefined, fie
   if (m?.agg === 'sum') for (const f of m.fields) if (!fields.has(f)) out.push(`${at}: 来源名册没有列 "${f}"`);
 }
 
-function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[]): void {
+/** `checkPaths[j]` is where check j of the (expanded) sheet stands in the file. */
+function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[], checkPaths: string[] = []): void {
   const codes = new Set(sheet.rows.map((r) => r.code));
   const cols = new Set(sheet.columns.map((c) => c.key));
   for (const d of dupes(sheet.rows.map((r) => r.code))) out.push(`${at}.rows: 代码 "${d}" 重复`);
@@ -72,7 +73,7 @@ function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[]): voi
       else if (!cell.measure) out.push(`${at}: 行 ${row.code} 列 ${col.key} 是计算格，但没有 measure`);
     }
   (sheet.checks ?? []).forEach((k, j) => {
-    const kat = `${at}.checks[${j}]`;
+    const kat = checkPaths[j] ?? `${at}.checks[${j}]`;
     const rowRefs = k.kind === 'rowsLte' ? [...k.rows, k.than] : k.kind === 'rowSum' ? [k.row, ...k.of]
       : k.kind === 'cellMax' || k.kind === 'prevChange' || k.kind === 'listSum' ? [k.row] : [];
     const colRefs = k.kind === 'colsLte' ? [...k.cols, k.than] : k.kind === 'colSum' ? [k.col, ...k.of]
@@ -122,7 +123,13 @@ export function checkPackReferences(pack: Pack): string[] {
     if (sheet.kind === 'ledgerGroup') checkLedgerGroup(sheet, at, pack, out);
     if (sheet.kind === 'indicator') checkIndicator(sheet, at, pack, out);
     // a sheet with per-学段 blocks is checked as a school with every one of its 学段 would see it
-    if (sheet.kind === 'stat') checkStat(expandStatSheet(sheet, sheet.stageRows?.stages ?? []), at, pack, out);
+    if (sheet.kind === 'stat') {
+      const stages = sheet.stageRows?.stages ?? [];
+      // a check on `*key` rows becomes one per 学段 block: a problem still names the check as written
+      const paths = (sheet.checks ?? []).flatMap((k, j) =>
+        (expandStatSheet({ ...sheet, checks: [k] }, stages).checks ?? []).map(() => `${at}.checks[${j}]`));
+      checkStat(expandStatSheet(sheet, stages), at, pack, out, paths);
+    }
   }
   out.push(...checkCopyPeriods(pack));
   out.push(...checkGroupMembership(pack));

@@ -7,6 +7,7 @@ import { runAudit } from '../../../shared/audit/run';
 import type { FindingRow, Severity } from '../../../shared/audit/types';
 import { seedPacks } from '../../../shared/cli/seeds';
 import type { PeriodData } from '../../../shared/model/data';
+import type { Pack } from '../../../shared/pack/schema';
 import type { SchoolProfile } from '../../../shared/model/school';
 
 export const pack = seedPacks().get('luojiang')!;
@@ -24,6 +25,8 @@ export interface Input {
   previous?: PeriodData;
   /** earlier periods of the same submission, for rules spanning months (a quarter's drills) */
   history?: PeriodData[];
+  /** a pack other than the 罗江 seed pack, e.g. one whose sheet a bureau mis-edited */
+  pack?: Pack;
 }
 
 export interface Expected {
@@ -51,7 +54,7 @@ export const statError = (sheetId: string, code: string, colKey: string, cell: s
   severity: 'error', sheetId, row: { kind: 'stat', code }, colKey, cell, says,
 });
 
-const audit = ({ data, previous, history, type }: Input) => runAudit({ pack, school: school(type), data, previous, history });
+const audit = ({ data, previous, history, type, pack: p = pack }: Input) => runAudit({ pack: p, school: school(type), data, previous, history });
 const titleOf = (sheetId: string) => pack.sheets[sheetId]!.title;
 
 export function describeRuleCases(title: string, cases: RuleCase[]): void {
