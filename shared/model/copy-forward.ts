@@ -96,7 +96,13 @@ function advanceRows(pack: Pack, adv: Advance, rows: LedgerRow[]): { rows: Ledge
     }
     out.push(next);
   }
-  return { rows: out, grades: [...steps.values()] };
+  // the mapping reads in school order: 学段 as the pack lists them, grades from the lowest
+  const rank = (g: GradeStep) => {
+    const si = pack.stages.findIndex((st) => st.id === g.stage);
+    return [si, si < 0 ? 0 : pack.stages[si]!.grades.indexOf(g.from)] as const;
+  };
+  const grades = [...steps.values()].sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1]);
+  return { rows: out, grades };
 }
 
 /** The sheets whose data is stored: a worksheet of several lists (ledgerGroup) stands for its parts. */
