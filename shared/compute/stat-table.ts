@@ -1,9 +1,9 @@
 // Builds a statistics sheet (基表) from the lists it is computed from plus its entered cells.
-import type { StatSheet } from '../pack/schema';
+import type { Condition, StatSheet } from '../pack/schema';
 import { cellKey, resolveCell } from '../pack/stat-cells';
 import type { CellKind } from '../pack/schema';
 import type { LedgerRow, PeriodData } from '../model/data';
-import { aggregate, type CondContext } from './conditions';
+import { aggregate, matches, type CondContext } from './conditions';
 import { periodRange } from '../model/period';
 
 export interface StatCell {
@@ -41,21 +41,25 @@ export function conditionContext(period: string, params?: Record<string, number>
 
 export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable {
   const asOf = conditionContext(data.period);
-  const source = sheet.source ? listRows(data, sheet.source.sheet) : [];
+  // filter by the sheet's and the row's conditions once per row, not once per cell: a cell's
+  // conditions are the sheet's, the row's and the column's (resolveCell), applied in turn here
+  const keep = (rows: LedgerRow[], where: Condition[] | undefined) =>
+    where?.length ? rows.filter((r) => where.every((c) => matches(r, c, asOf))) : rows;
+  const source = keep(sheet.source ? listRows(data, sheet.source.sheet) : [], sheet.source?.where);
   const entered = data.sheets[sheet.id]?.cells ?? {};
-  const rows = sheet.rows.map((row) => ({
-    code: row.code,
-    label: row.label,
-    cells: sheet.columns.map((col): StatCell => {
+  const rows = sheet.rows.map((row) => {
+    const rowSource = keep(source, row.where);
+    const cells = sheet.columns.map((col): StatCell => {
       const cell = resolveCell(sheet, row, col);
       if (cell.kind === 'blocked') return { key: col.key, kind: 'blocked', value: null };
       if (cell.kind === 'entered') {
         const v = entered[cellKey(row.code, col.key)];
         return { key: col.key, kind: 'entered', value: typeof v === 'number' ? v : null };
       }
-      return { key: col.key, kind: 'computed', value: aggregate(source, cell.where, cell.measure!, asOf) };
-    }),
-  }));
+      return { key: col.key, kind: 'computed', value: aggregate(rowSource, col.where ?? [], cell.measure!, asOf) };
+    });
+    return { code: row.code, label: row.label, cells };
+  });
   return { sheet, rows };
 }
 

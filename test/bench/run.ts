@@ -57,7 +57,20 @@ async function main() {
   const demo = demoSchool({ pack, type: '小学', today: '2026-11-25' });
   const xnc = demo.periods.filter((p) => p.submission === 'XNC').at(-1)!;
   const spaq: PeriodData = { submission: 'SPAQ', period: '2025-10', status: '草稿', version: 0, sheets: { sampleLog: { rows: sampleRows(9000) } } };
+  const big = demoSchool({ pack, type: '九年一贯制学校', today: '2026-11-25' });
+  const bigXnc = big.periods.filter((p) => p.submission === 'XNC').at(-1)!;
+  const bigPrev = big.periods.filter((p) => p.submission === 'XNC').at(-2);
+  const bigStudents = bigXnc.sheets.classList!.rows!.reduce((n, r) => n + Number(r.students), 0);
+  const bigSpaq = big.periods.find((p) => p.submission === 'SPAQ')!;
   const cases: { name: string; input: ReportInput; cells: number }[] = [
+    {
+      name: `XNC 九年一贯制（${bigStudents} 名学生，${bigXnc.sheets.classList!.rows!.length} 个班，${bigXnc.sheets.staffList?.rows?.length ?? 0} 名教职工）`,
+      input: { pack, school: big.school, data: bigXnc, previous: bigPrev, appVersion: 'bench' }, cells: 0,
+    },
+    {
+      name: `SPAQ 整月（${bigSpaq.period}，${Object.values(bigSpaq.sheets).reduce((n, e) => n + (e.rows?.length ?? 0), 0)} 行台账）`,
+      input: { pack, school: big.school, data: bigSpaq, appVersion: 'bench' }, cells: 0,
+    },
     { name: `XNC 示例小学（${xnc.sheets.classList!.rows!.length} 个班）`, input: { pack, school: demo.school, data: xnc, appVersion: 'bench' }, cells: 0 },
     { name: 'SPAQ 食品留样记录 9,000 行', input: { pack, school: demo.school, data: spaq, appVersion: 'bench' }, cells: 0 },
   ];
