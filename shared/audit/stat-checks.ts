@@ -1,7 +1,7 @@
 // Row and column relations of a statistics sheet (表内审核), and comparisons with last period.
 import type { StatCheck } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
-import { listRows, referenceDay, tableValue, type StatTable } from '../compute/stat-table';
+import { conditionContext, listRows, tableValue, type StatTable } from '../compute/stat-table';
 import { aggregate } from '../compute/conditions';
 import type { PeriodData } from '../model/data';
 import { statCellAddress } from '../xlsx/addresses';
@@ -90,7 +90,7 @@ export function checkStat(table: StatTable, school: SchoolProfile, previous?: St
       case 'listSum': {
         const a = num(table, k.row, k.col);
         if (a === undefined || !data) break;
-        const sum = aggregate(listRows(data, k.list), k.where ?? [], { agg: 'sum', fields: [k.field] }, referenceDay(data.period));
+        const sum = aggregate(listRows(data, k.list), k.where ?? [], { agg: 'sum', fields: [k.field] }, conditionContext(data.period));
         if (a !== sum) emit(k, k.row, k.col, `${a} ≠ 名册合计 ${sum}`);
         break;
       }
