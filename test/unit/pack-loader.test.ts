@@ -355,7 +355,7 @@ describe('a third bureau added as a pack file only', () => {
   const today = '2025-10-31';
 
   it('loads next to the seed packs, with the national forms merged in', () => {
-    expect([...packs.keys()].sort()).toEqual(['luojiang', 'shifanqu']);
+    expect([...packs.keys()].sort()).toEqual(['luojiang', 'shifanqu', 'shuangliu']);
     expect(pack.bureau).toBe('测试市示范区教育局');
     expect(pack.schoolTypes.map((t) => t.id)).toEqual(contract.schoolTypeIds);
     expect(pack.submissions.map((s) => s.code)).toEqual(['XNC', 'SPAQ', 'XYAQ']);
