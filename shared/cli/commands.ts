@@ -71,7 +71,7 @@ export async function exportCmd(args: Args, io: Io): Promise<number> {
   if (!periodData) throw new InputError(`数据文件中没有 ${code} ${period} 的数据`);
   const previous = findPeriod(data, code, previousPeriod(submission.periodKind, period));
   const history = historyOf(data.periods, code, submission.periodKind, period);
-  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history });
+  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history, lookup: (sub, p) => findPeriod(data, sub, p) });
   const dir = resolve(flag(args, 'out', '.'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, report.fileName);
