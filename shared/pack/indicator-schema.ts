@@ -4,6 +4,7 @@
 // The expression language is data only: a fixed set of operations, nothing is evaluated as code.
 import { z } from 'zod';
 import { conditionSchema } from './schema-conditions';
+import { copyForwardSchema } from './schema-row-rules';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_，且以字母开头');
 const label = z.string().min(1);
@@ -120,6 +121,8 @@ export const indicatorSheetSchema = z
     appliesTo: z.object({ stages: z.array(label).min(1).optional(), schoolTypes: z.array(label).min(1).optional() }).strict().optional(),
     sections: z.array(indicatorSectionSchema).min(1),
     notes: z.array(z.string()).optional(),
+    // the entered values go on to the next period (安全防范与卫生配置: entered once, copied monthly)
+    copyForward: copyForwardSchema.optional(),
   })
   .strict();
 

@@ -76,7 +76,7 @@ describe('CopyForwardPrompt', { timeout: 30_000 }, () => {
     renderPrompt();
     const confirm = await screen.findByTestId('copy-forward-confirm');
     // the last write of the transaction (marking the period changed) fails: the rows must roll back
-    vi.spyOn(db.periods, 'put').mockImplementation(() => Promise.reject(new Error('磁盘已满')));
+    vi.spyOn(db.periods, 'put').mockImplementation((() => Promise.reject(new Error('磁盘已满'))) as unknown as typeof db.periods.put);
     await user().click(confirm);
     expect(await screen.findByText(/结转失败，未写入任何数据：磁盘已满/)).toBeTruthy();
     vi.restoreAllMocks();

@@ -182,3 +182,36 @@ describe('monthly sheets flagged copyForward (a staff list, a configuration tabl
     expect(startPeriod(cf, '小学', 'MON', '2025-11')).toEqual(emptyPeriod('MON', '2025-11'));
   });
 });
+
+describe('安全防范与卫生配置 (an indicator sheet flagged copyForward) in XYAQ', () => {
+  // the XYAQ of FORMS.md §3 with 安全防范与卫生配置 in its place, whatever the seeds list today
+  const luojiang = readSeedFiles().find((f) => f.path === 'seeds/packs/luojiang.json')!.json as { uses: string[] };
+  const uses = [...new Set([...luojiang.uses, 'national-monthly-indicators'])];
+  const xy = loadPacks([
+    ...readSeedFiles().filter((f) => f.path.startsWith('seeds/forms/')),
+    {
+      path: 'test/xyaq-config.json',
+      json: {
+        format: 'xiaobiao-pack/1', id: 'xycfg', name: '测试', bureau: '测试区教育局', version: '1', uses,
+        submissions: [{ code: 'XYAQ', name: '校园安全月报', periodKind: 'month', due: { day: 5 }, sheets: ['cover', 'hazardLog', 'drillLog', 'safetyConfig', 'healthCheck'] }],
+      },
+    },
+  ]).get('xycfg')!;
+
+  it('its entered values go to the next month next to the open 隐患; the drills and 晨午检 stay', () => {
+    const oct: PeriodData = {
+      submission: 'XYAQ', period: '2025-10', status: '已审核', version: 1,
+      sheets: {
+        hazardLog: { rows: [{ id: 'h', code: 'YH-202510-01', date: '2025-10-20', status: '整改中' }] },
+        drillLog: { rows: [{ id: 'd', date: '2025-10-20', drillType: '消防疏散' }] },
+        safetyConfig: { cells: { '02:value': 3, '04:value': '是', '07:value': 30, '09:value': null } },
+        healthCheck: { rows: [{ id: 'c', date: '2025-10-09', expected: 1200, present: 1190 }] },
+      },
+    };
+    const p = planCopyForward({ pack: xy, schoolType: '小学', previous: oct, to: '2025-11' });
+    expect(p.sheets.map((s) => [s.sheetId, s.how, s.rows?.length ?? s.cells])).toEqual([
+      ['hazardLog', 'carry', 1],
+      ['safetyConfig', 'copy', { '02:value': 3, '04:value': '是', '07:value': 30 }],
+    ]);
+  });
+});
