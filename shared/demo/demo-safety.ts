@@ -120,6 +120,7 @@ export function demoSafety(pack: Pack, school: SchoolProfile, today: string, per
     const students = studentsIn(periods, month);
     const drill = drillFor(school.type, month, students, staff[0]!, rng);
     data.sheets = {
+      ...data.sheets, // whatever else the month carried (安全防范与卫生配置)
       hazardLog: { rows },
       drillLog: { rows: drill ? [drill] : [] },
       healthCheck: { rows: healthRows(month, students, rng) },

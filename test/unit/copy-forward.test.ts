@@ -215,3 +215,27 @@ describe('安全防范与卫生配置 (an indicator sheet flagged copyForward) i
     ]);
   });
 });
+
+describe('从业人员名单 of 从业人员健康管理 (SPAQ)', () => {
+  it('the staff list goes to the next month; the month’s 晨检 days and other ledgers stay', () => {
+    const sep: PeriodData = {
+      submission: 'SPAQ', period: '2025-09', status: '已审核', version: 1,
+      sheets: {
+        foodStaff: {
+          rows: [
+            { id: 'a', name: '赵敏', post: '厨师', certNo: 'JK2025-001', issueDate: '2025-03-01', validUntil: '2026-02-28', trained: '是' },
+            { id: 'b', name: '钱伟', post: '帮厨', certNo: 'JK2025-002', issueDate: '2025-05-10', validUntil: '2026-05-09', trained: '是' },
+          ],
+        },
+        morningCheck: { rows: [{ id: 'm', date: '2025-09-01', expected: 2, checked: 2, abnormal: 0, checker: '赵敏' }] },
+        sampleLog: { rows: [{ id: 's', date: '2025-09-01', meal: '午餐', dish: '米饭', amount: 150 }] },
+      },
+    };
+    const p = plan('小学', sep, '2025-10');
+    expect(p.sheets.map((s) => [s.sheetId, s.how, s.rows!.length])).toEqual([['foodStaff', 'copy', 2]]);
+    expect(p.sheets[0]!.rows!.map((r) => [r.name, r.certNo, r.validUntil])).toEqual([
+      ['赵敏', 'JK2025-001', '2026-02-28'],
+      ['钱伟', 'JK2025-002', '2026-05-09'],
+    ]);
+  });
+});
