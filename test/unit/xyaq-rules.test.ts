@@ -3,6 +3,9 @@
 // after the month, a 幼儿园 judged only once its quarter is over.
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../shared/audit/run';
+import { loadPacks } from '../../shared/pack/loader';
+import { readSeedFiles } from '../../shared/cli/seeds';
+import { buildReport } from '../../shared/xlsx/report';
 import { describeRuleCases, pack, school } from './rule-cases/kit';
 import { CASES, drill, drillsOnly, hazard, openHazard, xyaq } from './rule-cases/xyaq.cases';
 
@@ -51,5 +54,33 @@ describe('XYAQ rule edges', () => {
     expect(f!.message).toBe('隐患排查整改台账 第1行「复查人」(O4)：已销号的隐患必须填写复查人（状态为“已销号”）');
     const [w] = runAudit({ pack, school: school('小学'), data: xyaq({ drills: [] }) });
     expect(w!.key).toBe('XYAQ-YJ-W01|drillLog||');
+  });
+});
+
+describe('XYAQ rules in the pack loader and the export', () => {
+  const lib = () => structuredClone(readSeedFiles().find((f) => f.path === 'seeds/forms/national-xyaq.json')!);
+  const others = () => readSeedFiles().filter((f) => f.path !== 'seeds/forms/national-xyaq.json');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const sheet = (file: { json: unknown }, id: string) => (file.json as any).sheets.find((s: { id: string }) => s.id === id);
+
+  it('a row rule or carryOver naming a column the list lacks is refused, with its JSON path', () => {
+    const bad = lib();
+    const hazards = sheet(bad, 'hazardLog');
+    hazards.columns[11].checks[0].field = 'state'; // 完成日期 requiredIf
+    hazards.carryOver.untilField = 'state';
+    sheet(bad, 'healthCheck').columns[3].checks[0].subtrahend = 'present2'; // 缺勤 difference
+    expect(() => loadPacks([...others(), bad])).toThrow(
+      /sheets\["hazardLog"\]\.columns\[11\]\.checks\[0\]\.field: 本表没有列 "state".*sheets\["hazardLog"\]\.carryOver\.untilField: 本表没有列 "state".*sheets\["healthCheck"\]\.columns\[3\]\.checks\[0\]\.subtrahend: 本表没有列 "present2"/,
+    );
+  });
+
+  it('the export judges a 幼儿园’s quarter with the months before it, so 校验说明 agrees with the screen', () => {
+    const kg = school('幼儿园');
+    const sep = drillsOnly('2025-09');
+    const jul = drillsOnly('2025-07', [drill('d7', { date: '2025-07-08' })]);
+    const notes = (history?: ReturnType<typeof xyaq>[]) =>
+      buildReport({ pack, school: kg, data: sep, appVersion: '0', history }).findings.map((f) => f.ruleId);
+    expect(notes()).toEqual(['XYAQ-YJ-W01']);
+    expect(notes([jul, drillsOnly('2025-08')])).toEqual([]);
   });
 });
