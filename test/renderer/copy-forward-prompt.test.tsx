@@ -10,7 +10,11 @@ import { addRow, listRows } from '../../renderer/db/rows-repo';
 import { getPeriod } from '../../renderer/db/periods-repo';
 import { previewCopyForward } from '../../renderer/db/copy-forward-repo';
 import { findSubmission } from '../../shared/pack/applicability';
-import { luojiang, renderApp, resetAll } from './helpers';
+import { Workspace } from '../../renderer/pages/workspace';
+import { useStore } from '../../renderer/state/store';
+import { todayIso } from '../../renderer/lib/periods';
+import { periodOf, previousPeriod } from '../../shared/model/period';
+import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const pack = luojiang();
 const XNC = findSubmission(pack, 'XNC')!;
@@ -113,5 +117,16 @@ describe('CopyForwardPrompt', { timeout: 30_000 }, () => {
     renderPrompt('2025-2026');
     await new Promise((r) => setTimeout(r, 300));
     expect(screen.queryByTestId('copy-forward-preview')).toBeNull();
+  });
+
+  it('the workspace offers it when it first shows a month after one with open 隐患', async () => {
+    const month = periodOf('month', todayIso());
+    const before = { submission: 'XYAQ', period: previousPeriod('month', month), sheetId: 'hazardLog' };
+    await addRow(before, { code: 'YH-01', date: `${before.period}-12`, level: '一般', status: '整改中' });
+    useStore.getState().selectSubmission('XYAQ', month);
+    renderApp(<Workspace pack={pack} school={SCHOOL} onEditSchool={() => undefined} />);
+    expect((await screen.findByTestId('copy-forward-sheet-hazardLog')).textContent).toContain('隐患排查整改台账：1 行');
+    await user().click(screen.getByTestId('copy-forward-confirm'));
+    await waitFor(async () => expect((await listRows({ ...before, period: month })).map((r) => r.values.code)).toEqual(['YH-01']));
   });
 });
