@@ -37,6 +37,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
   const open1 = (f: Finding) => {
     focusCell({
       sheetId: f.sheetId,
+      partId: f.partId,
       rowIndex: f.row?.kind === 'ledger' ? f.row.index : undefined,
       code: f.row?.kind === 'stat' ? f.row.code : undefined,
       colKey: f.colKey,

@@ -24,12 +24,14 @@ export interface LedgerCellProps {
   /** allowed values of an enum column for this row */
   options?: string[];
   problem?: CellProblem;
+  /** a value the pack fixes (食品安全自查表's 检查项目): shown, not editable, skipped by Tab and paste */
+  readOnly?: boolean;
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
 }
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
 
-function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, onCommit }: LedgerCellProps) {
+function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, onCommit }: LedgerCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
@@ -41,6 +43,15 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   useEffect(() => {
     if (!focused.current) setDraft(undefined);
   }, [value]);
+
+  if (readOnly) {
+    // no data-col: keyboard moves, paste targets and jump-to-cell only ever land on editable cells
+    return (
+      <td className="cell-fixed" title={formatValue(value)}>
+        <input data-testid={testId} aria-label={`第${rowIndex + 1}行 ${column.label}`} value={formatValue(value)} readOnly tabIndex={-1} />
+      </td>
+    );
+  }
 
   if (column.type === 'enum') {
     const list = options ?? [];

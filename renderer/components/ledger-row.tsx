@@ -17,17 +17,19 @@ export interface LedgerRowProps {
   row: RowRecord;
   index: number;
   problems?: Record<string, CellProblem>;
+  /** columns the pack fills on a fixed-row list: read-only, and the row can be neither inserted nor deleted */
+  fixedKeys?: ReadonlySet<string>;
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
   onInsert: (rowId: string) => void;
   onDelete: (rowId: string) => void;
 }
 
-function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, onCommit, onInsert, onDelete }: LedgerRowProps) {
+function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, onCommit, onInsert, onDelete }: LedgerRowProps) {
   const rowValues = { ...row.values, id: row.id };
   return (
     <tr>
       <td className="seq">{index + 1}</td>
-      <td className="actions">
+      {fixedKeys ? <td className="actions" /> : <td className="actions">
         {/* plain buttons: antd Buttons cost ~10 DOM nodes each, times two per row */}
         <button
           type="button"
@@ -59,7 +61,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
             <DeleteOutlined />
           </button>
         </Popconfirm>
-      </td>
+      </td>}
       {columns.map((col) => (
         <LedgerCell
           key={col.key}
@@ -70,6 +72,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
           value={row.values[col.key]}
           options={col.type === 'enum' ? enumValues(pack, schoolType, col, rowValues) : undefined}
           problem={problems?.[col.key]}
+          readOnly={fixedKeys?.has(col.key)}
           onCommit={onCommit}
         />
       ))}
@@ -96,6 +99,7 @@ export const LedgerRow = memo(LedgerRowImpl, (p, n) =>
   sameValues(p.row.values, n.row.values) &&
   sameProblems(p.problems, n.problems) &&
   p.columns === n.columns &&
+  p.fixedKeys === n.fixedKeys &&
   p.pack === n.pack &&
   p.schoolType === n.schoolType &&
   p.onCommit === n.onCommit &&

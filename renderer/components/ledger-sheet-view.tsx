@@ -9,6 +9,8 @@ import type { CellValue } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { enumValues } from '../../shared/pack/applicability';
+import { fixedColumnKeys } from '../../shared/pack/ledger-rows';
+import { ensureFixedRows, fixedRowsOutdated } from '../db/fixed-rows-repo';
 import { addRow, deleteRow, insertRowBefore, listRows, updateCell, writeBlock } from '../db/rows-repo';
 import { trackSave } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
@@ -32,6 +34,9 @@ export interface LedgerSheetViewProps {
   periodText: string;
   sheet: LedgerSheet;
   findings?: readonly Finding[];
+  /** set when the list is one block of a worksheet of several lists: a block heading replaces the
+   * sheet title and 填报单位 line, which the worksheet shows once */
+  blockTitle?: string;
 }
 
 /** Values a new row starts with: an enum with a single possible value (学段 of a 小学) is filled in. */
@@ -45,18 +50,30 @@ export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerCo
   return out;
 }
 
-export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [] }: LedgerSheetViewProps) {
+export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [], blockTitle }: LedgerSheetViewProps) {
   const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);
   const { message } = App.useApp();
   const rows = useLiveQuery(() => listRows(ref), [ref]);
   const [focusRowId, setFocusRowId] = useState<string>();
   const columns = sheet.columns;
+  // a list the pack fixes (食品安全自查表): its rows are written at the first showing, its fixed
+  // columns are read-only, and rows are neither added, inserted nor deleted
+  const fixedKeys = useMemo(() => (sheet.fixedRows ? fixedColumnKeys(sheet) : undefined), [sheet]);
+  useEffect(() => {
+    if (rows && sheet.fixedRows && fixedRowsOutdated(sheet, rows)) void trackSave(ensureFixedRows(ref, sheet));
+  }, [rows, sheet, ref]);
   // totals help only where the list feeds statistics (班级名册 → 基表), not in a 留样 log
   const feedsStats = useMemo(
     () => Object.values(pack.sheets).some((s) => s.kind === 'stat' && s.source?.sheet === sheet.id),
     [pack, sheet.id],
   );
-  const problems = useMemo(() => ledgerProblems(findings, sheet.id, rows ?? []), [findings, sheet.id, rows]);
+  const problems = useMemo(() => {
+    // a fixed row the school has not touched counts as blank: no red 必填 boxes before it starts
+    const own = fixedKeys
+      ? (rows ?? []).map((r) => ({ id: r.id, values: Object.fromEntries(Object.entries(r.values).filter(([k]) => !fixedKeys.has(k))) }))
+      : (rows ?? []);
+    return ledgerProblems(findings, sheet.id, own);
+  }, [findings, sheet.id, rows, fixedKeys]);
 
   const onCommit = useCallback((rowId: string, colKey: string, value: CellValue) => {
     void trackSave(updateCell(rowId, colKey, value));
@@ -84,11 +101,16 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
       const startCol = columns.findIndex((c) => c.key === target.dataset.col);
       if (startCol < 0 || target.dataset.row === undefined || !isBlockPaste(text)) return;
       e.preventDefault();
-      const block = toBlock(parseClipboard(text), columns, startCol);
+      let block = toBlock(parseClipboard(text), columns, startCol);
+      // a fixed-row list does not grow, and its fixed text is the pack's
+      if (fixedKeys)
+        block = block
+          .slice(0, Math.max(0, (sheet.fixedRows?.length ?? 0) - Number(target.dataset.row)))
+          .map((values) => Object.fromEntries(Object.entries(values).filter(([k]) => !fixedKeys.has(k))));
       const added = await trackSave(writeBlock(ref, Number(target.dataset.row), block, defaults()));
       if (added !== undefined) message.success(`已粘贴 ${block.length} 行${added ? `，其中新增 ${added} 行` : ''}`);
     },
-    [columns, ref, defaults, message],
+    [columns, ref, defaults, message, fixedKeys, sheet.fixedRows],
   );
 
   // a new row gets the cursor in its first empty cell, ready for typing
@@ -111,15 +133,23 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
 
   return (
     <div className="ledger-view">
-      <h2 className="sheet-title">{sheet.title}</h2>
-      <div className="sheet-subline">
-        <span>填报单位：{school.name}</span>
-        <span>期间：{periodText}</span>
-      </div>
+      {blockTitle ? (
+        <h3 className="block-title">{blockTitle}</h3>
+      ) : (
+        <>
+          <h2 className="sheet-title">{sheet.title}</h2>
+          <div className="sheet-subline">
+            <span>填报单位：{school.name}</span>
+            <span>期间：{periodText}</span>
+          </div>
+        </>
+      )}
       <div className="ledger-toolbar">
-        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="ledger-add-row">
-          新增一行
-        </Button>
+        {!fixedKeys && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid={blockTitle ? `ledger-add-row-${sheet.id}` : 'ledger-add-row'}>
+            新增一行
+          </Button>
+        )}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
         <span className="count">回车或 ↓ 到下一行，Tab 到右边一格；可从 Excel 复制多行多列粘贴；改动自动保存。</span>
       </div>
@@ -141,6 +171,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
               row={row}
               index={index}
               problems={problems.get(row.id)}
+              fixedKeys={fixedKeys}
               onCommit={onCommit}
               onInsert={onInsert}
               onDelete={onDelete}

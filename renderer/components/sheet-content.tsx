@@ -4,6 +4,7 @@ import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { CoverView } from './cover-view';
 import { LedgerSheetView } from './ledger-sheet-view';
+import { LedgerGroupView } from './ledger-group-view';
 import { StatSheetView } from './stat-sheet-view';
 import { IndicatorSheetView } from './indicator-sheet-view';
 
@@ -25,6 +26,18 @@ export function SheetContent({ pack, school, submission, period, periodText, she
     case 'ledger':
       return (
         <LedgerSheetView
+          pack={pack}
+          school={school}
+          submission={submission.code}
+          period={period}
+          periodText={periodText}
+          sheet={sheet}
+          findings={findings}
+        />
+      );
+    case 'ledgerGroup':
+      return (
+        <LedgerGroupView
           pack={pack}
           school={school}
           submission={submission.code}

@@ -24,7 +24,8 @@ export function useCellFocus(sheetId: string, ready: boolean, testIdOf: (f: Cell
   const focus = useStore((s) => s.focus);
   const clearFocus = useStore((s) => s.clearFocus);
   useEffect(() => {
-    if (!focus || focus.sheetId !== sheetId || !ready) return;
+    // a list inside a worksheet of several lists answers to its own id (partId)
+    if (!focus || (focus.partId ?? focus.sheetId) !== sheetId || !ready) return;
     const id = testIdOf(focus);
     const el = id ? byTestId(id) : null;
     if (el) {

@@ -4,6 +4,8 @@ import type { StateCreator } from 'zustand';
 /** A cell to scroll to and focus, set by the audit panel; the sheet view clears it once done. */
 export interface CellFocus {
   sheetId: string;
+  /** a worksheet of several lists: the list (its ledger sheet id) the row is in */
+  partId?: string;
   /** ledger sheets: 0-based row position */
   rowIndex?: number;
   /** statistics sheets: the row's 代码 */
