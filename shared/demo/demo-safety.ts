@@ -71,10 +71,14 @@ function planHazards(months: string[], rng: Rng, staff: string[]): DemoHazard[] 
     const found: DemoHazard[] = [];
     for (let k = 0; k < count; k++) {
       const major = mi === 0 && k === 0; // the one 重大 隐患: closed in the third month, past its deadline
+      // the month's last 隐患 is found in its final week and due next month: it carries over (and the
+      // last month leaves one open, for the app to carry into the current month)
+      const late = !major && k === count - 1;
       const t = major ? HAZARDS.major : rng.pick(HAZARDS.minor);
-      const date = major ? days[Math.min(8, days.length - 1)]! : rng.pick(days);
-      const now = !major && rng.chance(0.4);
-      const deadline = now ? date : addDays(date, major ? 20 : rng.int(7, 20));
+      const date = major ? days[Math.min(8, days.length - 1)]! : late ? rng.pick(days.slice(-5)) : rng.pick(days);
+      const now = !major && !late && rng.chance(0.4);
+      const end = periodRange('month', month).end;
+      const deadline = now ? date : late ? addDays(end, rng.int(8, 15)) : addDays(date, major ? 20 : rng.int(7, 20));
       const doneDate = major ? workDays(months[2]!)[3]! : now ? date : addDays(deadline, -rng.int(0, 4));
       found.push({
         ...t, month, date, deadline, doneDate: doneDate < date ? date : doneDate, level: major ? '重大' : '一般',
