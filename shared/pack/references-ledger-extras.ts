@@ -43,6 +43,7 @@ export function checkGroupMembership(pack: Pack): string[] {
   for (const sheet of Object.values(pack.sheets)) {
     if (sheet.kind !== 'ledgerGroup') continue;
     for (const p of sheet.parts) {
+      if (pack.sheets[p.id]?.kind !== 'ledger') continue; // reported by checkLedgerGroup already
       const other = owner.get(p.id);
       if (other && other !== sheet.id) out.push(`sheets["${sheet.id}"].parts: 分块 "${p.id}" 已属于 "${other}"`);
       owner.set(p.id, sheet.id);

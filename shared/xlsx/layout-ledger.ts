@@ -30,9 +30,11 @@ export function ledgerGrid(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx: 
     })]);
   });
   const last = LEDGER_HEADER_ROW + rows.length;
+  // a list whose rows the pack fixes (食品安全自查表) has no room to grow
+  const spare = sheet.fixedRows ? 0 : SPARE_ROWS;
   const dropdowns = sheet.columns.flatMap((c, i) =>
     c.type === 'enum'
-      ? [{ col: i + 2, fromRow: LEDGER_FIRST_DATA_ROW, toRow: last + SPARE_ROWS, values: enumValues(ctx.pack, ctx.school.type, c) }]
+      ? [{ col: i + 2, fromRow: LEDGER_FIRST_DATA_ROW, toRow: last + spare, values: enumValues(ctx.pack, ctx.school.type, c) }]
       : [],
   );
   return {
