@@ -120,6 +120,8 @@ export function evalExpr(e: Expr, env: ExprEnv, ratio = false): number | string 
       return env.met(e.rows).filter((r) => r.met).length;
     case 'balanced': {
       const rs = env.met(e.rows);
+      // not judged until every figure is there (办学条件 not yet entered, no students)
+      if (rs.some((r) => r.value === null)) return null;
       const met = rs.filter((r) => r.met).length;
       // every standard not met must still reach nearPercent of it (优质均衡校级要求)
       const near = rs.every((r) => r.met || (typeof r.value === 'number' && typeof r.target === 'number' && r.value >= (r.target * e.nearPercent) / 100));

@@ -130,8 +130,11 @@ describe('学生发展与满意度', () => {
     expect(bad.map((f) => [f.ruleId, f.severity, f.cell])).toEqual([['XNC-XSFZ-01', 'error', 'D6']]);
     expect(bad[0]!.message).toContain('学生发展与满意度 [02 合格(达标)人数] (D6)：合格人数不得大于测试人数（201 > 200）');
   });
-  it('a warning when 优质均衡 is not reached', () => {
-    const f = runAudit({ pack: lj, school: SCHOOL, data: data({ conditions: { '01:value': 1 } }) }).filter((x) => x.ruleId === 'XNC-YZJH-W01');
+  it('a warning when 优质均衡 is not reached, none while 办学条件 is not filled in', () => {
+    const none = runAudit({ pack: lj, school: SCHOOL, data: data({ conditions: { '01:value': 1 } }) }).filter((x) => x.ruleId === 'XNC-YZJH-W01');
+    expect(none).toEqual([]);
+    const full = { '01:value': 1000, '02:value': 1500, '03:value': 50, '04:value': 3, '05:value': 1, '06:value': 1 };
+    const f = runAudit({ pack: lj, school: SCHOOL, data: data({ conditions: full }) }).filter((x) => x.ruleId === 'XNC-YZJH-W01');
     expect(f.map((x) => [x.severity, x.cell])).toEqual([['warning', 'D24']]); // section 2 rows 11…19 sit on rows 16…24
   });
 });

@@ -95,7 +95,7 @@ describe('seed packs', () => {
     expect(seedPacks().get('luojiang')?.bureau).toBe('德阳市罗江区教育局');
   });
 
-  it('罗江 has XNC and SPAQ with the sheets FORMS.md lists, in order', () => {
+  it('罗江 has XNC, SPAQ and XYAQ with the sheets FORMS.md lists, in order', () => {
     const pack = seedPacks().get('luojiang')!;
     expect(pack.submissions.map((s) => s.code)).toEqual(['XNC', 'SPAQ', 'XYAQ']);
     for (const [code, want] of Object.entries(contract.submissions)) {

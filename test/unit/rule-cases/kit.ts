@@ -27,6 +27,8 @@ export interface Input {
   history?: PeriodData[];
   /** a pack other than the 罗江 seed pack, e.g. one whose sheet a bureau mis-edited */
   pack?: Pack;
+  /** other submissions' periods (the XNC 学年 a month's 安全防范 reads its 在校生数 from) */
+  lookup?: (submission: string, period: string) => PeriodData | undefined;
 }
 
 export interface Expected {
@@ -54,7 +56,7 @@ export const statError = (sheetId: string, code: string, colKey: string, cell: s
   severity: 'error', sheetId, row: { kind: 'stat', code }, colKey, cell, says,
 });
 
-const audit = ({ data, previous, history, type, pack: p = pack }: Input) => runAudit({ pack: p, school: school(type), data, previous, history });
+const audit = ({ data, previous, history, type, pack: p = pack, lookup }: Input) => runAudit({ pack: p, school: school(type), data, previous, history, lookup });
 const titleOf = (sheetId: string) => pack.sheets[sheetId]!.title;
 
 export function describeRuleCases(title: string, cases: RuleCase[]): void {
