@@ -18,7 +18,6 @@ import { useExport } from '../hooks/use-export';
 import { WorkspaceHeader } from '../components/workspace-header';
 import { PeriodPicker } from '../components/period-picker';
 import { CopyForwardPrompt } from '../components/copy-forward-prompt';
-import { CopyForwardPrompt } from '../components/copy-forward-prompt';
 import { SheetNav } from '../components/sheet-nav';
 import { SheetContent } from '../components/sheet-content';
 import { AuditPanel } from '../components/audit-panel';
@@ -87,7 +86,6 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
       <div className="ws-body">
         <aside className="ws-side">
           <PeriodPicker submissions={submissions} submission={submission} period={period} />
-          <CopyForwardPrompt pack={pack} schoolType={school.type} submission={submission} period={period} />
           <CopyForwardPrompt pack={pack} schoolType={school.type} submission={submission} period={period} />
           <SheetNav sheets={sheets} sheetId={sheet.id} findings={findings} onSelect={selectSheet} />
           <TargetsEntry pack={pack} />

@@ -121,6 +121,9 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     const month = previousPeriod('month', periodOf('month', today));
     periods.push(demoCanteenLedgers(pack, school, demoSampleLog(school, month, rng)));
   }
+  // the monthly indicator sheets' entered values (保安, 视频监控 …, incidents: none)
+  const mrng = createRng(hashSeed(`${pack.id}|${type}|${today}|monthly`));
+  for (const p of periods) if (p.submission !== 'XNC') Object.assign(p.sheets, demoIndicatorCells(pack, type, p, mrng, periods));
   periods.push(...demoSafety(pack, school, today, periods));
   return { format: DATA_FORMAT, savedAt: `${today}T00:00:00.000Z`, school, periods };
 }
