@@ -3,7 +3,7 @@
 // Ledger sheets get numbered blank rows with borders to write in.
 import type { Pack } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
-import { findSubmission } from '../pack/applicability';
+import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod, periodOf } from '../model/period';
 import { buildReport } from './report';
 import { renderWorkbook } from './render';
@@ -44,13 +44,19 @@ export async function exportTemplate(input: TemplateInput): Promise<{ fileName: 
     code: '', name: '', type: schoolType, sponsor: '公办', township: '', urbanRural: '城区',
     head: '', statHead: '', filler: '', phone: '', packId: pack.id,
   };
+  // a worksheet of several lists gets its blank rows block by block, as empty rows of each list (the
+  // blocks below move down with them); a list whose rows the pack fixes (自查表) cannot grow: none
+  const sheets = sheetsFor(pack, sub, schoolType);
+  const blank = { rows: Array.from({ length: TEMPLATE_BLANK_ROWS }, (_, i) => ({ id: `blank-${i + 1}` })) };
+  const parts = Object.fromEntries(sheets.flatMap((s) => (s.kind === 'ledgerGroup' ? s.parts.map((p) => [p.id, blank]) : [])));
+  const asIs = new Set(sheets.filter((s) => s.kind === 'ledgerGroup' || (s.kind === 'ledger' && s.fixedRows)).map((s) => s.title));
   const report = buildReport({
     pack, school: { ...school, type: schoolType }, appVersion: input.appVersion, now: new Date(`${input.today}T00:00:00Z`),
-    data: { submission: sub.code, period, status: '草稿', version: 0, reportDate: input.today, sheets: {} },
+    data: { submission: sub.code, period, status: '草稿', version: 0, reportDate: input.today, sheets: parts },
   });
   // a template is not a report: _meta says so, and readers refuse it as data
   const grids = report.grids.map((g) =>
-    g.kind === 'meta' ? { ...g, rows: g.rows.map((r) => (r[0]!.v === 'status' ? [r[0]!, cell(TEMPLATE_STATUS, 'text')] : r)) } : withBlankRows(g),
+    g.kind === 'meta' ? { ...g, rows: g.rows.map((r) => (r[0]!.v === 'status' ? [r[0]!, cell(TEMPLATE_STATUS, 'text')] : r)) } : asIs.has(g.name) ? g : withBlankRows(g),
   );
   const bytes = await renderWorkbook(grids, { creator: `校表通 ${input.appVersion}`, created: new Date(`${input.today}T00:00:00Z`) });
   const who = input.school ? `${input.school.code}_${input.school.name}` : `${pack.id}_${schoolType}`;

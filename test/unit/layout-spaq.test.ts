@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { seedPacks } from '../../shared/cli/seeds';
 import { exportReport } from '../../shared/xlsx/export';
+import { exportTemplate } from '../../shared/xlsx/template';
 import { readReport } from '../../shared/xlsx/read';
 import { ReportReadError } from '../../shared/xlsx/read-errors';
 import type { PeriodData } from '../../shared/model/data';
@@ -220,5 +221,19 @@ describe('read back', () => {
     }));
     expect(extra.at).toEqual({ file: 'x.xlsx', sheet: '食品安全自查表', row: 25, col: 1 });
     expect(extra.message).toContain('本表固定为 21 行');
+  });
+});
+
+describe('blank template', () => {
+  it('从业人员健康管理 gets 20 numbered blank rows in each block; the 自查表 exactly its 21 items', async () => {
+    const r = await exportTemplate({ pack, submission: 'SPAQ', schoolType: '小学', today: '2025-10-20', appVersion: '1' });
+    const wb = readBook(r.bytes);
+    const group = wb.Sheets['从业人员健康管理']!;
+    // 名单: title 3, header 4, rows 5–24; blank 25; 晨检: title 26, header 27, rows 28–47
+    expect([v(group, 'A3'), v(group, 'A5'), v(group, 'A24'), v(group, 'A25'), v(group, 'A26'), v(group, 'B27'), v(group, 'A28'), v(group, 'A47')])
+      .toEqual(['一、从业人员名单', 1, 20, undefined, '二、晨检记录', '日期', 1, 20]);
+    expect(v(group, 'B5')).toBeUndefined();
+    const self = wb.Sheets['食品安全自查表']!;
+    expect([v(self, 'A24'), v(self, 'C24'), v(self, 'D24'), v(self, 'A25')]).toEqual([21, '视频监控正常', undefined, undefined]);
   });
 });
