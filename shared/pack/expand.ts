@@ -28,21 +28,18 @@ export function expandStatSheet(sheet: StatSheet, schoolStages: readonly string[
   const stages = sr.stages.filter((s) => schoolStages.includes(s));
   const rows: StatRow[] = [...sheet.rows];
   // template key → the codes it became, one per stage block, in block order
-  const codesOf = new Map<string, string[]>(sr.rows.map((r) => [r.key, []]));
-  let next = sheet.rows.reduce((m, r) => Math.max(m, Number(r.code)), 0) + 1;
-  for (const stage of stages) {
+  const codesOf = stageRowCodes(sheet, schoolStages);
+  stages.forEach((stage, i) => {
     const label = sr.stageLabels?.[stage] ?? stage;
     for (const t of sr.rows) {
-      const code = pad2(next++);
-      codesOf.get(t.key)!.push(code);
       rows.push({
-        code,
+        code: codesOf.get(t.key)![i]!,
         label: t.label.replace('{学段}', label),
         where: [{ field: sr.field, eq: stage }, ...(t.where ?? [])],
         ...(t.measure ? { measure: t.measure } : {}),
       });
     }
-  }
+  });
   const all = (ref: string) => (ref.startsWith('*') ? (codesOf.get(ref.slice(1)) ?? [ref]) : [ref]);
   const inBlock = (ref: string, i: number) => (ref.startsWith('*') ? (codesOf.get(ref.slice(1))?.[i] ?? ref) : ref);
   const perStage = (k: StatCheck): StatCheck[] => {
