@@ -105,7 +105,16 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
                     <td className="code">{r.row.code}</td>
                     {s.section.columns.map((c) => {
                       if (c === 'unit') return <td key={c}>{r.row.unit ?? ''}</td>;
-                      if (c === 'target') return <td key={c} className="num">{r.target === null ? '' : String(r.target)}</td>;
+                      if (c === 'target')
+                        return (
+                          <td key={c} className="num">
+                            {r.target === null ? '' : String(r.target)}
+                            {/* the bureau's form has no 是否达标 column here; the screen still says */}
+                            {!s.section.columns.includes('met') && r.met !== undefined && (
+                              <Tag color={r.met ? 'green' : 'red'} style={{ marginInlineStart: 6 }}>{r.met ? '达标' : '未达标'}</Tag>
+                            )}
+                          </td>
+                        );
                       if (c === 'met')
                         return <td key={c}>{r.met === undefined ? '' : <Tag color={r.met ? 'green' : 'red'}>{r.met ? '是' : '否'}</Tag>}</td>;
                       const cls = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '';

@@ -127,15 +127,15 @@ describe('学生发展与满意度', () => {
     const ok = runAudit({ pack: lj, school: SCHOOL, data: data(cells) }).filter((f) => f.sheetId === 'studentDev');
     expect(ok).toEqual([]);
     const bad = runAudit({ pack: lj, school: SCHOOL, data: data({ studentDev: { ...cells.studentDev, '02:value': 201 } }) }).filter((f) => f.sheetId === 'studentDev');
-    expect(bad.map((f) => [f.ruleId, f.severity, f.cell])).toEqual([['XNC-XSFZ-01', 'error', 'D6']]);
-    expect(bad[0]!.message).toContain('学生发展与满意度 [02 合格(达标)人数] (D6)：合格人数不得大于测试人数（201 > 200）');
+    expect(bad.map((f) => [f.ruleId, f.severity, f.cell])).toEqual([['XNC-XSFZ-01', 'error', 'C6']]);
+    expect(bad[0]!.message).toContain('学生发展与满意度 [02 合格(达标)人数] (C6)：合格人数不得大于测试人数（201 > 200）');
   });
   it('a warning when 优质均衡 is not reached, none while 办学条件 is not filled in', () => {
     const none = runAudit({ pack: lj, school: SCHOOL, data: data({ conditions: { '01:value': 1 } }) }).filter((x) => x.ruleId === 'XNC-YZJH-W01');
     expect(none).toEqual([]);
     const full = { '01:value': 1000, '02:value': 1500, '03:value': 50, '04:value': 3, '05:value': 1, '06:value': 1 };
     const f = runAudit({ pack: lj, school: SCHOOL, data: data({ conditions: full }) }).filter((x) => x.ruleId === 'XNC-YZJH-W01');
-    expect(f.map((x) => [x.severity, x.cell])).toEqual([['warning', 'D24']]); // section 2 rows 11…19 sit on rows 16…24
+    expect(f.map((x) => [x.severity, x.cell])).toEqual([['warning', 'C24']]); // section 2 rows 11…19 sit on rows 16…24, 本校值 in column C
   });
 });
 
@@ -149,9 +149,11 @@ describe('export and read back', () => {
     expect([v('A1'), v('A2'), v('C2'), v('A3')]).toEqual(['办学条件与优质均衡', '填报单位：罗江区实验小学', '统计时点：2025年9月1日', '一、办学条件']);
     expect([v('A4'), v('B4'), v('C4'), v('D4'), v('A5'), v('B5'), v('C5'), v('D5')]).toEqual(['指标名称', '代码', '单位', '值', '甲', '乙', '1', '2']);
     expect([v('A6'), v('B6'), v('C6'), v('D6'), v('D8')]).toEqual(['教学及辅助用房面积', '01', '㎡', 1000, 50.5]);
-    expect([v('A13'), v('C14'), v('D14'), v('E14'), v('F14')]).toEqual(['二、优质均衡指标（小学）', '单位', '本校值', '标准值', '是否达标']);
-    expect([v('A16'), v('B16'), v('D16'), v('E16'), v('F16')]).toEqual(['每百名学生拥有高于规定学历教师数（专科及以上）', '11', 4.5, 4.2, '是']);
-    expect(String(v('A25'))).toContain('注：一贯制学校');
+    // FORMS.md §1.10 block 2: 指标名称 · 代码 · 本校值 · 标准值 · 是否达标, units in the labels
+    expect([v('A13'), v('A14'), v('B14'), v('C14'), v('D14'), v('E14'), v('F14')]).toEqual(['二、优质均衡指标（小学）', '指标名称', '代码', '本校值', '标准值', '是否达标', undefined]);
+    expect([v('A16'), v('B16'), v('C16'), v('D16'), v('E16')]).toEqual(['每百名学生拥有高于规定学历教师数', '11', 4.5, 4.2, '是']);
+    expect([v('A19'), v('A21'), v('A23'), v('A24')]).toEqual(['生均教学及辅助用房面积(㎡)', '生均教学仪器设备值(元)', '达标项数', '是否达到优质均衡校级要求']);
+    expect(String(v('A25'))).toMatch(/^注：高于规定学历：小学为专科及以上。一贯制学校/);
     const back = readReport(r.bytes, packs);
     expect(back.data.sheets.conditions).toEqual({ cells: cells.conditions });
     expect(back.data.sheets.studentDev).toEqual({ cells: cells.studentDev });
