@@ -1,6 +1,6 @@
 // An indicator sheet (办学条件与优质均衡, 教师发展, 月度汇总 …): one value per row, entered or
 // computed from the lists, beside its target and whether it is met.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Tag } from 'antd';
 import type { IndicatorSheet, Pack } from '../../shared/pack/schema';
@@ -8,6 +8,7 @@ import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { computeIndicatorTable, type IndicatorResult } from '../../shared/compute/indicator';
 import { sectionLabels } from '../../shared/xlsx/layout-indicator';
+import { toHalfWidth } from '../../shared/model/values';
 import { findSubmission } from '../../shared/pack/applicability';
 import { periodLabel, timePointLabel } from '../../shared/model/period';
 import { setIndicatorValue } from '../db/cells-repo';
@@ -16,6 +17,7 @@ import { loadRelated } from '../db/related';
 import { trackSave } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
 import { SheetNotes } from './sheet-notes';
+import { problemsBy } from '../lib/cell-problems';
 import '../stat.css';
 
 export interface IndicatorSheetViewProps {
@@ -28,6 +30,31 @@ export interface IndicatorSheetViewProps {
 }
 
 const show = (v: IndicatorResult['value']) => (v === null ? '—' : String(v));
+
+/** A number box that keeps what was typed and says so when it is not a non-negative number. */
+function NumberInput({ testId, res, onCommit }: { testId: string; res: IndicatorResult; onCommit: (v: number | null) => void }) {
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <input
+      data-testid={testId}
+      className={invalid ? 'num invalid' : 'num'}
+      inputMode="decimal"
+      aria-label={res.row.label}
+      aria-invalid={invalid || undefined}
+      title={invalid ? '请填写非负数，例如 1200 或 35.5；未保存' : undefined}
+      defaultValue={res.value === null ? '' : String(res.value)}
+      key={String(res.value)}
+      onBlur={(e) => {
+        const t = toHalfWidth(e.target.value).trim().replace(/,/g, '');
+        const n = Number(t);
+        const ok = t === '' || (Number.isFinite(n) && n >= 0);
+        setInvalid(!ok);
+        if (t === '') onCommit(null);
+        else if (ok) onCommit(n);
+      }}
+    />
+  );
+}
 
 function EnteredValue({ testId, res, onCommit }: { testId: string; res: IndicatorResult; onCommit: (v: number | string | null) => void }) {
   const values = res.row.value.op === 'entered' ? res.row.value.values : undefined;
@@ -42,22 +69,7 @@ function EnteredValue({ testId, res, onCommit }: { testId: string; res: Indicato
         ))}
       </select>
     );
-  return (
-    <input
-      data-testid={testId}
-      className="num"
-      inputMode="decimal"
-      aria-label={res.row.label}
-      defaultValue={res.value === null ? '' : String(res.value)}
-      key={String(res.value)}
-      onBlur={(e) => {
-        const t = e.target.value.trim();
-        const n = Number(t);
-        if (t === '') onCommit(null);
-        else if (Number.isFinite(n) && n >= 0) onCommit(n);
-      }}
-    />
-  );
+  return <NumberInput testId={testId} res={res} onCommit={onCommit} />;
 }
 
 export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [] }: IndicatorSheetViewProps) {
@@ -66,7 +78,7 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
     return { data, lookup };
   }, [pack, submission, period]);
   const table = useMemo(() => (loaded ? computeIndicatorTable(sheet, { pack, school, data: loaded.data, lookup: loaded.lookup }) : undefined), [loaded, sheet, pack, school]);
-  const problems = useMemo(() => new Map(findings.filter((f) => f.sheetId === sheet.id && f.row?.kind === 'stat').map((f) => [(f.row as { code: string }).code, f])), [findings, sheet.id]);
+  const problems = useMemo(() => problemsBy(findings, sheet.id, (f) => (f.row?.kind === 'stat' ? f.row.code : undefined)), [findings, sheet.id]);
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
   const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
   const onCommit = useCallback(

@@ -18,6 +18,7 @@ import { StatCellView } from './stat-cell';
 import { ColumnNumberRow, StatHead } from './stat-head';
 import '../stat.css';
 import { SheetNotes } from './sheet-notes';
+import { problemsBy } from '../lib/cell-problems';
 
 export interface StatSheetViewProps {
   pack: Pack;
@@ -29,17 +30,7 @@ export interface StatSheetViewProps {
 }
 
 function statProblems(findings: readonly Finding[], sheetId: string): Map<string, CellProblem> {
-  const out = new Map<string, CellProblem>();
-  for (const f of findings) {
-    if (f.sheetId !== sheetId || f.row?.kind !== 'stat' || !f.colKey) continue;
-    const key = cellKey(f.row.code, f.colKey);
-    const prev = out.get(key);
-    out.set(key, {
-      severity: prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning',
-      message: prev ? `${prev.message}\n${f.message}` : f.message,
-    });
-  }
-  return out;
+  return problemsBy(findings, sheetId, (f) => (f.row?.kind === 'stat' && f.colKey ? cellKey(f.row.code, f.colKey) : undefined));
 }
 
 export function StatSheetView({ pack, school, submission, period, sheet, findings = [] }: StatSheetViewProps) {

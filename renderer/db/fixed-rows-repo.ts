@@ -25,7 +25,9 @@ export async function ensureFixedRows(ref: SheetRef, sheet: LedgerSheet): Promis
     fixed.forEach((values, i) => {
       const own = values as Record<string, CellValue>;
       const row = rows[i];
-      if (!row) puts.push({ id: crypto.randomUUID(), ...ref, seq: ++seq, values: { ...own } });
+      // the id the audit gives a row not stored yet (fixed-{n}), scoped to the period: a 说明
+      // written before the sheet was first opened still finds its row
+      if (!row) puts.push({ id: `${ref.submission}:${ref.period}:${ref.sheetId}:fixed-${i + 1}`, ...ref, seq: ++seq, values: { ...own } });
       else if (Object.entries(own).some(([k, v]) => row.values[k] !== v)) puts.push({ ...row, values: { ...row.values, ...own } });
     });
     if (puts.length) await db.rows.bulkPut(puts);

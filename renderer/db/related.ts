@@ -5,13 +5,15 @@ import type { Pack } from '../../shared/pack/schema';
 import type { PeriodData } from '../../shared/model/data';
 import { periodOf } from '../../shared/model/period';
 import { loadSnapshot } from './snapshot';
+import { relatedSubmissions } from '../../shared/pack/related';
 
 export type Lookup = (submission: string, period: string) => PeriodData | undefined;
 
 export async function loadRelated(pack: Pack, submission: string, period: string): Promise<Lookup> {
   const firstDay = /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : `${period}-01`;
+  const wanted = relatedSubmissions(pack, submission);
   const refs = pack.submissions
-    .filter((s) => s.code !== submission)
+    .filter((s) => wanted.includes(s.code))
     .map((s) => ({ submission: s.code, period: periodOf(s.periodKind, firstDay) }));
   const loaded = await Promise.all(refs.map(async (r) => [`${r.submission}|${r.period}`, await loadSnapshot(r)] as const));
   const byKey = new Map(loaded);

@@ -17,7 +17,7 @@ export function toRecords(data: SchoolData) {
     for (const [sheetId, entry] of Object.entries(p.sheets)) {
       (entry.rows ?? []).forEach(({ id, ...values }, i) => {
         const key = `${p.submission}:${p.period}:${sheetId}:${id}`;
-        newId.set(id, key);
+        newId.set(`${sheetId}|${id}`, key);
         rows.push({ id: key, submission: p.submission, period: p.period, sheetId, seq: (i + 1) * 1024, values });
       });
       for (const [key, value] of Object.entries(entry.cells ?? {}))
@@ -27,7 +27,8 @@ export function toRecords(data: SchoolData) {
     const explanations = Object.fromEntries(
       Object.entries(p.explanations ?? {}).map(([k, text]) => {
         const parts = k.split('|');
-        if (parts[2] && newId.has(parts[2])) parts[2] = newId.get(parts[2])!;
+        const moved = newId.get(`${parts[1]}|${parts[2]}`);
+        if (moved) parts[2] = moved;
         return [parts.join('|'), text];
       }),
     );

@@ -2,6 +2,7 @@
 import type { Finding } from '../../shared/audit/types';
 import type { CellValue } from '../../shared/model/data';
 import type { CellProblem } from '../components/ledger-cell';
+import { mergeProblem } from './cell-problems';
 
 function isBlank(values: Record<string, CellValue>): boolean {
   return Object.values(values).every((v) => v === null || v === undefined || v === '');
@@ -24,11 +25,7 @@ export function ledgerProblems(
     if (blank.has(f.row.id) && f.ruleId.endsWith('-REQ')) continue;
     const cells = out.get(f.row.id) ?? {};
     const prev = cells[f.colKey];
-    // an error outranks a warning on the same cell; messages of both are listed
-    cells[f.colKey] = {
-      severity: prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning',
-      message: prev ? `${prev.message}\n${f.message}` : f.message,
-    };
+    cells[f.colKey] = mergeProblem(prev, f);
     out.set(f.row.id, cells);
   }
   return out;

@@ -12,20 +12,22 @@ export function fixedColumnKeys(sheet: LedgerSheet): Set<string> {
 
 /**
  * Stored rows → the rows the pack fixes: row i keeps its stored id and the school's values, and
- * takes the pack's values in the fixed columns; a missing row is added (id `fixed-{n}`). Stored
+ * takes the pack's values in the fixed columns; a missing row is added (id `{prefix}fixed-{n}`). Stored
  * rows beyond the pack's count cannot be made in the app (no 新增 on such a list) and are dropped.
  */
-export function withFixedRows(sheet: LedgerSheet, rows: readonly LedgerRow[]): LedgerRow[] {
+export function withFixedRows(sheet: LedgerSheet, rows: readonly LedgerRow[], idPrefix = ''): LedgerRow[] {
   if (!sheet.fixedRows) return [...rows];
   return sheet.fixedRows.map((fixed, i) => {
     const row = rows[i];
-    return { ...(row ?? { id: `fixed-${i + 1}` }), ...(fixed as Record<string, CellValue>) } as LedgerRow;
+    return { ...(row ?? { id: `${idPrefix}fixed-${i + 1}` }), ...(fixed as Record<string, CellValue>) } as LedgerRow;
   });
 }
 
 /** A ledger's rows in one period, fixed rows made whole. */
 export function ledgerRows(sheet: LedgerSheet, data: PeriodData): LedgerRow[] {
-  return withFixedRows(sheet, (data.sheets[sheet.id]?.rows ?? []) as LedgerRow[]);
+  // the app stores a missing fixed row under this same id when the sheet is first shown
+  // (renderer/db/fixed-rows-repo.ts), so a 说明 written before then keeps its row
+  return withFixedRows(sheet, (data.sheets[sheet.id]?.rows ?? []) as LedgerRow[], `${data.submission}:${data.period}:${sheet.id}:`);
 }
 
 /** The ledger sheets a worksheet of several lists is made of, in block order. */

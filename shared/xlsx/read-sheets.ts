@@ -35,13 +35,15 @@ export function readLedger(v: Values, sheet: LedgerSheet, where: ReadLocation): 
   const rows: LedgerRow[] = [];
   for (let r = LEDGER_FIRST_DATA_ROW; r <= v.length; r++) {
     const cells = sheet.columns.map((c, i) => fromGridValue(c, at(v, r, i + 2)));
-    if (cells.every((x) => x === null)) continue;
+    // a blank row inside the list stays (the audit's row numbers must match the workbook's);
+    // blank rows at the end are dropped below
     const row: LedgerRow = { id: `r${rows.length + 1}` };
     sheet.columns.forEach((c, i) => {
       if (cells[i] !== null) row[c.key] = cells[i]!;
     });
     rows.push(row);
   }
+  while (rows.length && Object.keys(rows[rows.length - 1]!).length === 1) rows.pop();
   return { rows };
 }
 

@@ -17,6 +17,8 @@ import { readCover, readStat } from './read-sheets';
 import { readLedgerGroup, readLedgerSheet } from './read-ledger-extras';
 import { groupParts } from '../pack/ledger-rows';
 import { readIndicator } from './read-indicator';
+import { computeIndicatorTable } from '../compute/indicator';
+import { indicatorLayout } from './layout-indicator';
 import { TEMPLATE_STATUS } from './template';
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -55,7 +57,7 @@ function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
 }
 
 /** The finding key `{rule}|{sheet}|{row id or 代码}|{列}` of a 校验说明 row, from its cell address. */
-function noteKey(sheets: Sheet[], data: PeriodData, rule: string, title: string, cell: string): string | undefined {
+function noteKey(sheets: Sheet[], data: PeriodData, rule: string, title: string, cell: string, pack: Pack, schoolType: string): string | undefined {
   const sheet = sheets.find((s) => s.title === title);
   if (!sheet || !/^[A-Z]+\d+$/.test(cell)) return undefined;
   const { r, c } = XLSX.utils.decode_cell(cell);
@@ -68,6 +70,12 @@ function noteKey(sheets: Sheet[], data: PeriodData, rule: string, title: string,
     const row = data.sheets[sheet.id]?.rows?.[r + 1 - LEDGER_FIRST_DATA_ROW];
     const col = sheet.columns[c - 1];
     return row && col ? `${rule}|${sheet.id}|${row.id}|${col.key}` : undefined;
+  }
+  if (sheet.kind === 'indicator') {
+    // the rows an indicator sheet shows depend only on the school type, so its layout is known
+    const table = computeIndicatorTable(sheet, { pack, school: { type: schoolType } as SchoolProfile, data: { ...data, sheets: {} } });
+    const code = [...indicatorLayout(table).rowOf].find(([, row1]) => row1 === r + 1)?.[0];
+    return code ? `${rule}|${sheet.id}|${code}|value` : undefined;
   }
   return undefined;
 }
@@ -176,7 +184,7 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     if (!text) continue;
     const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
     // a warning that needs data the file lacks (e.g. last 学年) is re-keyed from its cell address
-    const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!);
+    const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
     if (key) explanations[key] = text;
     else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
   }

@@ -43,9 +43,15 @@ const localDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function buildReport(input: ReportInput): BuiltReport {
-  const { pack, school, data } = input;
-  const submission = findSubmission(pack, data.submission);
-  if (!submission) throw new Error(`报表包 ${pack.id} 没有报表 ${data.submission}`);
+  const { pack, school } = input;
+  const submission = findSubmission(pack, input.data.submission);
+  if (!submission) throw new Error(`报表包 ${pack.id} 没有报表 ${input.data.submission}`);
+  // the same rules for the app and the CLI: compare only with an approved previous period, and
+  // a period that has 逻辑校验 errors (the pack changed since approval) leaves as 草稿
+  const previous = input.previous?.status === '已审核' ? input.previous : undefined;
+  const findings = runAudit({ pack, school, data: input.data, previous, lookup: input.lookup, history: input.history });
+  const hasErrors = findings.some((f) => f.severity === 'error');
+  const data: PeriodData = hasErrors && input.data.status === '已审核' ? { ...input.data, status: '草稿' } : input.data;
   const now = input.now ?? new Date();
   const ctx: ReportContext = {
     pack, submission, school, data, now, appVersion: input.appVersion, reportDate: data.reportDate ?? localDate(now),
@@ -59,7 +65,6 @@ export function buildReport(input: ReportInput): BuiltReport {
     if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
     if (sheet.kind === 'indicator') grids.push(indicatorGrid(computeIndicatorTable(sheet, { pack, school, data, lookup: input.lookup }), ctx));
   }
-  const findings = runAudit({ pack, school, data, previous: input.previous, lookup: input.lookup, history: input.history });
   grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
 
   const hashes: [string, string][] = grids.map((g) => [g.name, sheetHash(gridValues(g))]);

@@ -201,3 +201,12 @@ describe('pack targets named by shared forms', () => {
     expect(refs.filter((r) => !ids.has(r))).toEqual([]);
   });
 });
+
+describe('related submissions', () => {
+  it('XYAQ reads the XNC 学年 (在校生数); XNC and SPAQ read no other report', async () => {
+    const { relatedSubmissions } = await import('../../shared/pack/related');
+    expect(relatedSubmissions(lj, 'XYAQ')).toEqual(['XNC']);
+    expect(relatedSubmissions(lj, 'XNC')).toEqual([]);
+    expect(relatedSubmissions(lj, 'SPAQ')).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { canonicalContent, gridValues, sheetHash } from '../../shared/xlsx/grid'
 import { ReportReadError } from '../../shared/xlsx/read-errors';
 import { demoSchool } from '../../shared/demo/demo-school';
 import type { PeriodData } from '../../shared/model/data';
-import { SCHOOL, spaqData, xncData } from '../fixtures/small-school';
+import { CLASSES, SCHOOL, spaqData, xncData } from '../fixtures/small-school';
 
 const packs = seedPacks();
 const pack = packs.get('luojiang')!;
@@ -46,7 +46,7 @@ describe('round trip', () => {
   });
 
   it('a 说明 on a warning that needs last 学年 survives reading the file alone', async () => {
-    const lastYear = { ...xncData(), period: '2024-2025' };
+    const lastYear = { ...xncData(), period: '2024-2025', status: '已审核' as const };
     lastYear.sheets = { classList: { rows: lastYear.sheets.classList!.rows!.slice(0, 2) } }; // 78 students → 180: +131%
     const data = { ...xncData(), explanations: { 'XNC-3112-W01|jj3112|01|total': '本学年撤并两所村小，学生转入本校。' } };
     const r = await exportReport({ pack, school: SCHOOL, data, appVersion: '1', now: NOW, previous: lastYear });
@@ -55,7 +55,22 @@ describe('round trip', () => {
     expect(rows.find((r) => r[0] === 'XNC-3112-W01')).toEqual(['XNC-3112-W01', '教基3112 小学分类型学生数', 'I6', expect.stringContaining('在校生数比上学年变化超过 20%'), '本学年撤并两所村小，学生转入本校。']);
     const back = readReport(r.bytes, packs);
     expect(back.data.explanations).toMatchObject({ 'XNC-3112-W01|jj3112|01|total': '本学年撤并两所村小，学生转入本校。' });
+    // last year's figures count only once approved (as in the national client)
+    const draft = buildReport({ pack, school: SCHOOL, data, appVersion: '1', now: NOW, previous: { ...lastYear, status: '草稿' } });
+    expect(draft.findings.some((f) => f.ruleId === 'XNC-3112-W01')).toBe(false);
     expect(back.warnings).toEqual([]);
+  });
+
+  it('an approved period that now has 逻辑校验 errors leaves as 草稿 (封面 and _meta)', () => {
+    const bad = { ...xncData([{ id: 'x', stage: '小学', grade: '一年级', className: 'x', students: 0 }]), status: '已审核' as const, version: 2 };
+    const r = buildReport({ pack, school: SCHOOL, data: bad, appVersion: '1', now: NOW });
+    expect(r.meta.status).toBe('草稿');
+    const cover = r.grids.find((g) => g.name === '封面')!;
+    expect(cover.rows.find((row) => row[0]!.v === '审核状态')![1]!.v).toBe('草稿');
+    // without 残疾 pupils the 残疾学生情况 table (left empty) agrees with the list: no errors, stays 已审核
+    const clean = { ...xncData(CLASSES.map(({ disabled: _, ...r }) => r)), status: '已审核' as const, version: 2 };
+    expect(buildReport({ pack, school: SCHOOL, data: clean, appVersion: '1', now: NOW }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(buildReport({ pack, school: SCHOOL, data: clean, appVersion: '1', now: NOW }).meta.status).toBe('已审核');
   });
 
   it('a 幼儿园 cover carries 是否普惠性幼儿园 and reads back', async () => {
