@@ -1,30 +1,18 @@
 // Copy forward in Chromium: the demo 小学 holds 校园安全月报 up to September; opening October offers
 // to carry the still-open 隐患, and after 结转 they are in October's ledger with their 编号.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launch, serveDist } from './harness';
+import { openApp, type AppSession } from './harness';
 
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
-let page: Page;
-let env: Awaited<ReturnType<typeof launch>>;
-let server: Awaited<ReturnType<typeof serveDist>>;
-const tid = (id: string) => page.getByTestId(id);
-
-async function pickOption(testId: string, label: string) {
-  await tid(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
+let app: AppSession;
+const tid = (id: string) => app.tid(id);
+const pickOption = (testId: string, label: string) => app.pickOption(testId, label);
 
 beforeAll(async () => {
-  server = await serveDist();
-  env = await launch();
-  await env.context.clock.setFixedTime(TODAY);
-  page = await env.context.newPage();
-  await page.goto(server.url);
+  app = await openApp(TODAY);
 });
 afterAll(async () => {
-  await env?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('结转 in Chromium', () => {
@@ -44,6 +32,6 @@ describe('结转 in Chromium', () => {
     await tid('copy-forward-preview').waitFor({ state: 'detached' });
     await tid('sheet-nav-hazardLog').click();
     await expect.poll(() => tid('cell-hazardLog-0-code').inputValue()).toMatch(/^YH-2025(0[6-9])-\d\d$/);
-    expect(await page.locator('[data-testid^="cell-hazardLog-"][data-testid$="-code"]').count()).toBe(carried);
+    expect(await app.page.locator('[data-testid^="cell-hazardLog-"][data-testid$="-code"]').count()).toBe(carried);
   });
 });

@@ -1,47 +1,30 @@
 // Someone trying the app: loads the demo 九年一贯制学校 from the first screen, finds every sheet
 // such a school reports, and exports its XNC workbook and a blank template.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { Page } from 'playwright-core';
 import { seedPacks } from '../../shared/cli/seeds';
 import { sheetsFor } from '../../shared/pack/applicability';
 import { readReport } from '../../shared/xlsx/read';
-import { launch, serveDist } from './harness';
+import { openApp, type AppSession } from './harness';
 
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
-let page: Page;
-let env: Awaited<ReturnType<typeof launch>>;
-let server: Awaited<ReturnType<typeof serveDist>>;
-const tid = (id: string) => page.getByTestId(id);
+let app: AppSession;
+const tid = (id: string) => app.tid(id);
 const pack = seedPacks().get('luojiang')!;
 const xnc = pack.submissions.find((s) => s.code === 'XNC')!;
-
-async function download(click: () => Promise<void>) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(env.downloads, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
-}
+const download = (click: () => Promise<void>) => app.download(click);
 
 beforeAll(async () => {
-  server = await serveDist();
-  env = await launch();
-  await env.context.clock.setFixedTime(TODAY);
-  page = await env.context.newPage();
-  await page.goto(server.url);
+  app = await openApp(TODAY);
 });
 afterAll(async () => {
-  await env?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('示例学校 in Chromium', () => {
   it('loads a 九年一贯制学校 from the first screen', async () => {
     await tid('setup-demo').click();
-    await tid('demo-type').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^九年一贯制学校$/ }).click();
+    await app.pickOption('demo-type', '九年一贯制学校');
     await tid('demo-confirm').click();
     await expect.poll(() => tid('school-name').textContent(), { timeout: 20_000 }).toContain('罗江区万安学校');
   });
@@ -49,7 +32,7 @@ describe('示例学校 in Chromium', () => {
   it('lists every XNC sheet a 九年一贯制学校 reports, in the bureau order', async () => {
     const want = sheetsFor(pack, xnc, '九年一贯制学校').map((s) => s.id);
     for (const id of want) await tid(`sheet-nav-${id}`).waitFor();
-    const shown = await page.locator('[data-testid^="sheet-nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(10)));
+    const shown = await app.page.locator('[data-testid^="sheet-nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(10)));
     expect(shown).toEqual(want);
     await tid('sheet-nav-conditions').click();
     await expect.poll(() => tid('ind-conditions-14').textContent()).toMatch(/\d/); // 生均用房 computed

@@ -1,14 +1,11 @@
 // A newcomer's first session, in real Chromium against the built web page: set up the school,
 // enter 3 classes and 5 留样 rows, reload (everything is still there), audit, export both
 // workbooks, and check the downloaded files cell by cell.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { Page } from 'playwright-core';
 import { seedPacks } from '../../shared/cli/seeds';
 import { readReport } from '../../shared/xlsx/read';
-import { launch, serveDist } from './harness';
+import { openApp, type AppSession } from './harness';
 
 // A fixed "today" so the default periods are 2025-2026 and 2025-10 on any day the test runs.
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
@@ -26,45 +23,32 @@ const SAMPLES = [
   { date: '2025-10-10', meal: '早餐', dish: '肉包子', amount: '130', time: '07:10', who: '钱伟', dispose: '2025-10-12 07:20' },
 ];
 
-let page: Page;
-let env: Awaited<ReturnType<typeof launch>>;
-let server: Awaited<ReturnType<typeof serveDist>>;
-const tid = (id: string) => page.getByTestId(id);
-
-async function pickOption(testId: string, label: string) {
-  await tid(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
+let app: AppSession;
+let page: AppSession['page'];
+const tid = (id: string) => app.tid(id);
+const pickOption = (testId: string, label: string) => app.pickOption(testId, label);
 
 async function waitSaved() {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
 
 /** Exports; a period with 逻辑校验 errors asks first (导出的为草稿) and the test says 仍要导出. */
-async function download(expectErrors = false): Promise<{ name: string; bytes: Uint8Array }> {
-  const wait = page.waitForEvent('download');
-  await tid('export-button').click();
-  if (expectErrors) await page.getByRole('button', { name: '仍要导出' }).click();
-  const dl = await wait;
-  const path = join(env.downloads, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+function download(expectErrors = false) {
+  return app.download(async () => {
+    await tid('export-button').click();
+    if (expectErrors) await page.getByRole('button', { name: '仍要导出' }).click();
+  });
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  env = await launch();
-  await env.context.clock.setFixedTime(TODAY);
-  page = await env.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url);
+  app = await openApp(TODAY);
+  page = app.page;
 });
 
 afterAll(async () => {
-  await env?.close();
-  await server?.close();
+  // a script error anywhere in the session fails the run, even if every step looked right
+  expect(app?.pageErrors ?? []).toEqual([]);
+  await app?.close();
 });
 
 describe('first run in Chromium', () => {

@@ -46,3 +46,41 @@ export async function launch(): Promise<{ browser: Browser; context: BrowserCont
     },
   };
 }
+
+/**
+ * One app session for a test file: dist-web served, Chromium launched with a fixed "today",
+ * the page open, and the helpers every e2e test drives it with (test ids, antd Select options,
+ * downloads).
+ */
+export async function openApp(today: Date) {
+  const server = await serveDist();
+  const env = await launch();
+  await env.context.clock.setFixedTime(today);
+  const page = await env.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  const tid = (id: string) => page.getByTestId(id);
+  return {
+    page, env, tid, pageErrors,
+    async pickOption(testId: string, label: string) {
+      await tid(testId).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+    },
+    /** Runs `click`, saves the download it starts, and returns its name and bytes. */
+    async download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+      const wait = page.waitForEvent('download');
+      await click();
+      const dl = await wait;
+      const path = join(env.downloads, dl.suggestedFilename());
+      await dl.saveAs(path);
+      return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+    },
+    async close() {
+      await env.close();
+      await server.close();
+    },
+  };
+}
+
+export type AppSession = Awaited<ReturnType<typeof openApp>>;
