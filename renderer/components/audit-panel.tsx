@@ -1,6 +1,7 @@
 // 审核: every finding of the current period, grouped by sheet. A click jumps to the cell;
 // warnings take a written 说明; with no errors and every warning explained the period can
 // be 审核通过, which freezes a numbered version for the bureau.
+import { useState } from 'react';
 import { Alert, App, Button, Drawer, Empty, Space, Tag } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,6 +11,7 @@ import { approvePeriod, getPeriod, reopenPeriod, setExplanation } from '../db/pe
 import { todayIso } from '../lib/periods';
 import { trackSave, useStore } from '../state/store';
 import { FindingItem } from './finding-item';
+import { ReopenDialog } from './reopen-dialog';
 import '../audit.css';
 
 export interface AuditPanelProps {
@@ -33,6 +35,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
   const unexplained = warnings.filter((f) => !record?.explanations[f.key]?.trim());
   const canApprove = !auditError && errors.length === 0 && unexplained.length === 0;
   const approved = record?.status === '已审核';
+  const [reopening, setReopening] = useState(false);
 
   const open1 = (f: Finding) => {
     focusCell({
@@ -45,6 +48,11 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
     onClose();
   };
   const explain = (f: Finding, text: string) => void trackSave(setExplanation(ref, f.key, text));
+  const reopen = async (reason: string) => {
+    await trackSave(reopenPeriod(ref, reason));
+    setReopening(false);
+    message.info(`已取消审核：${periodText} 回到草稿，可以修改。`);
+  };
   const approve = async () => {
     const next = await trackSave(approvePeriod(ref, todayIso()));
     if (next) message.success(`审核通过：${periodText} 第 ${next.version} 版，可以导出上报了。`);
@@ -75,8 +83,8 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
             {approved ? `已审核通过（第 ${record!.version} 版，报出日期 ${record!.reportDate ?? ''}）` : (blocker ?? '可以审核通过')}
           </span>
           {approved ? (
-            <Button onClick={() => void trackSave(reopenPeriod(ref))} data-testid="audit-reopen">
-              撤销审核
+            <Button onClick={() => setReopening(true)} data-testid="audit-reopen">
+              取消审核
             </Button>
           ) : (
             <Button type="primary" icon={<CheckCircleOutlined />} disabled={!canApprove} onClick={approve} data-testid="audit-approve">
@@ -86,6 +94,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
         </div>
       }
     >
+      <ReopenDialog open={reopening} periodText={periodText} version={record?.version ?? 0} onCancel={() => setReopening(false)} onConfirm={reopen} />
       {auditError && <Alert type="error" showIcon title={auditError} style={{ marginBottom: 12 }} />}
       <Space className="audit-summary" data-testid="audit-summary">
         <Tag color={errors.length ? 'red' : 'green'}>逻辑校验 {errors.length} 条</Tag>

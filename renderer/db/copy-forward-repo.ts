@@ -6,6 +6,7 @@ import { findSubmission } from '../../shared/pack/applicability';
 import { previousPeriod } from '../../shared/model/period';
 import { hasData, planCopyForward, planIsEmpty, type CopyPlan } from '../../shared/model/copy-forward';
 import { db } from './db';
+import { changeTables, recordChanges } from './changes-repo';
 import { touchPeriod } from './periods-repo';
 import { loadSnapshot } from './snapshot';
 import type { CellRecord, PeriodRef, RowRecord } from './records';
@@ -36,7 +37,7 @@ async function periodHasData(ref: PeriodRef): Promise<boolean> {
  */
 export async function applyCopyForward(plan: CopyPlan): Promise<number> {
   const ref: PeriodRef = { submission: plan.submission, period: plan.to };
-  return db.transaction('rw', db.rows, db.cells, db.periods, async () => {
+  return db.transaction('rw', [db.rows, db.cells, db.periods, ...changeTables()], async () => {
     if (await periodHasData(ref)) return 0;
     const rows: RowRecord[] = [];
     const cells: CellRecord[] = [];
@@ -50,6 +51,13 @@ export async function applyCopyForward(plan: CopyPlan): Promise<number> {
     }
     await db.rows.bulkAdd(rows);
     await db.cells.bulkPut(cells);
+    // one trail entry per sheet carried: what came from where, not a line per copied cell
+    await recordChanges(
+      plan.sheets.map((s) => ({
+        ...ref, sheetId: s.sheetId, action: 'copyForward' as const, old: plan.from,
+        new: `从 ${plan.from} 结转 ${(s.rows?.length ?? 0) + Object.keys(s.cells ?? {}).length} 条`,
+      })),
+    );
     await touchPeriod(ref);
     return rows.length + cells.length;
   });

@@ -5,8 +5,8 @@
 // `.stores({...})` for index changes and `.upgrade(tx => …)` that calls a pure, tested
 // function from migrations.ts — never inline data rewriting here.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CellRecord, PeriodRecord, RowRecord, SchoolRecord } from './records';
-import { V1_STORES } from './migrations';
+import type { CellRecord, ChangeRecord, PeriodRecord, RowRecord, SchoolRecord } from './records';
+import { applyUpgrade, UPGRADES, V1_STORES, V2_STORES } from './migrations';
 
 export const DB_NAME = 'xiaobiao';
 
@@ -15,12 +15,15 @@ export class XiaobiaoDB extends Dexie {
   periods!: Dexie.Table<PeriodRecord, [string, string]>;
   rows!: EntityTable<RowRecord, 'id'>;
   cells!: Dexie.Table<CellRecord, [string, string, string, string]>;
+  changes!: EntityTable<ChangeRecord, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     // v1 baseline. Compound indexes serve the two access paths: one sheet of a period
     // (the grid) and a whole period (snapshot for audit and export).
     this.version(1).stores(V1_STORES);
+    // v2: the audit trail (修改记录)
+    this.version(2).stores(V2_STORES).upgrade((tx) => applyUpgrade(tx, UPGRADES[2]!));
   }
 }
 

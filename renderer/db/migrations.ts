@@ -19,7 +19,16 @@ export const V1_STORES = {
   cells: '[submission+period+sheetId+key], [submission+period]',
 } as const;
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version 2 adds `changes`, the audit trail (修改记录): auto-increment id, and the two ways it is
+ * read — one submission × period (the drawer's default) and by time across everything.
+ */
+export const V2_STORES = {
+  ...V1_STORES,
+  changes: '++id, [submission+period], at',
+} as const;
+
+export const SCHEMA_VERSION = 2;
 
 export const TABLE_NAMES = ['school', 'periods', 'rows', 'cells'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -29,8 +38,16 @@ export type TableDump = Record<TableName, Record<string, unknown>[]>;
 
 export type UpgradeStep = (dump: TableDump) => TableDump;
 
-/** UPGRADES[n] turns version n-1 records into version n records. None yet: v1 is the baseline. */
-export const UPGRADES: Readonly<Record<number, UpgradeStep>> = {};
+/**
+ * v1 → v2: the new `changes` table starts empty and no v1 record changes shape, so the step is
+ * the identity. It exists (and is tested) so every version has its step and the chain holds.
+ */
+export function upgradeToV2(dump: TableDump): TableDump {
+  return dump;
+}
+
+/** UPGRADES[n] turns version n-1 records into version n records. */
+export const UPGRADES: Readonly<Record<number, UpgradeStep>> = { 2: upgradeToV2 };
 
 export function emptyDump(): TableDump {
   return { school: [], periods: [], rows: [], cells: [] };
@@ -60,6 +77,7 @@ export async function applyUpgrade(tx: Transaction, step: UpgradeStep): Promise<
   const before = emptyDump();
   for (const name of TABLE_NAMES) before[name] = (await tx.table(name).toArray()) as Record<string, unknown>[];
   const after = step(before);
+  if (after === before) return; // an identity step (like v2's) leaves the tables as they are
   for (const name of TABLE_NAMES) {
     const table = tx.table(name);
     await table.clear();

@@ -1,4 +1,5 @@
 // Approval state of a submission for one period: 草稿 until 审核通过, which bumps the version.
+import { changeTables, recordChange } from './changes-repo';
 import { db, nowIso } from './db';
 import type { PeriodRecord, PeriodRef } from './records';
 
@@ -31,26 +32,39 @@ export async function touchPeriod(ref: PeriodRef): Promise<void> {
 }
 
 export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {
-  await db.transaction('rw', db.periods, async () => {
+  await db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
     const explanations = { ...current.explanations };
+    const old = explanations[findingKey] ?? null;
     if (text.trim()) explanations[findingKey] = text;
     else delete explanations[findingKey];
+    const now = explanations[findingKey] ?? null;
+    // a finding key is `{rule}|{sheet}|{row}|{column}`: the trail files the 说明 under its sheet
+    if (old !== now) await recordChange({ ...ref, sheetId: findingKey.split('|')[1] ?? '', field: findingKey, action: 'explain', old, new: now });
     await db.periods.put({ ...current, explanations, status: '草稿', updatedAt: nowIso() });
   });
 }
 
 /** 审核通过: status 已审核, version + 1, 报出日期 = the given day (yyyy-mm-dd). */
 export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise<PeriodRecord> {
-  return db.transaction('rw', db.periods, async () => {
+  return db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
     const next: PeriodRecord = { ...current, status: '已审核', version: current.version + 1, reportDate, updatedAt: nowIso() };
     await db.periods.put(next);
+    await recordChange({ ...ref, sheetId: '', action: 'approve', old: current.status, new: `已审核（第 ${next.version} 版）` });
     return next;
   });
 }
 
-/** Undo an approval without touching the data (e.g. to correct something before sending). */
-export async function reopenPeriod(ref: PeriodRef): Promise<void> {
-  await db.transaction('rw', db.periods, () => touchPeriod(ref));
+/**
+ * 取消审核: undo an approval without touching the data (e.g. to correct something before
+ * sending). The reason is required — the trail must say why an approved version was withdrawn.
+ */
+export async function reopenPeriod(ref: PeriodRef, reason: string): Promise<void> {
+  if (!reason.trim()) throw new Error('请填写取消审核的原因');
+  await db.transaction('rw', [db.periods, ...changeTables()], async () => {
+    const current = await db.periods.get(key(ref));
+    await touchPeriod(ref);
+    await recordChange({ ...ref, sheetId: '', action: 'reopen', old: current?.status ?? '草稿', new: '草稿', reason: reason.trim() });
+  });
 }

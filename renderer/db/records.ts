@@ -58,3 +58,27 @@ export interface PeriodRef {
   submission: string;
   period: string;
 }
+
+export const CHANGE_ACTIONS = ['edit', 'addRow', 'deleteRow', 'approve', 'reopen', 'explain', 'copyForward', 'replaceAll'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/**
+ * One entry of the audit trail (修改记录), written in the same transaction as the change it
+ * describes. `field` is a ledger column key, a stat/indicator cell key (`{代码}:{列}`) or a
+ * 说明's finding key; `old`/`new` are the values before and after (absent = empty).
+ */
+export interface ChangeRecord {
+  id?: number;
+  at: string;
+  /** 填表人 of the school profile when the change was made */
+  who: string;
+  submission: string;
+  period: string;
+  sheetId: string;
+  rowId?: string;
+  field?: string;
+  old?: CellValue;
+  new?: CellValue;
+  action: ChangeAction;
+  reason?: string;
+}

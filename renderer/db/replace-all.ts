@@ -4,6 +4,7 @@
 import { schoolDataSchema, type SchoolData } from '../../shared/model/data';
 import { db, nowIso } from './db';
 import { SCHOOL_ID, type CellRecord, type PeriodRecord, type RowRecord } from './records';
+import { recordChanges } from './changes-repo';
 import { cleanProfile } from './school-repo';
 
 export function toRecords(data: SchoolData) {
@@ -43,12 +44,14 @@ export function toRecords(data: SchoolData) {
 export async function replaceSchoolData(input: unknown): Promise<SchoolData> {
   const data = schoolDataSchema.parse(input);
   const { periods, rows, cells } = toRecords(data);
-  await db.transaction('rw', db.school, db.periods, db.rows, db.cells, async () => {
+  // the trail is kept across a replace: it is this computer's history, not the school file's
+  await db.transaction('rw', [db.school, db.periods, db.rows, db.cells, db.changes], async () => {
     await Promise.all([db.school.clear(), db.periods.clear(), db.rows.clear(), db.cells.clear()]);
     await db.school.put({ id: SCHOOL_ID, profile: cleanProfile(data.school), updatedAt: nowIso() });
     await db.periods.bulkPut(periods);
     await db.rows.bulkPut(rows);
     await db.cells.bulkPut(cells);
+    await recordChanges(periods.map((p) => ({ submission: p.submission, period: p.period, sheetId: '', action: 'replaceAll' as const, new: `载入 ${data.school.name} 的数据` })));
   });
   return data;
 }

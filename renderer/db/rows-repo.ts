@@ -2,6 +2,7 @@
 // inserting a row between two others writes one record instead of renumbering the list.
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
+import { changeTables, recordChange, recordChanges, type ChangeInput } from './changes-repo';
 import { touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 
@@ -10,6 +11,10 @@ const MIN_GAP = 1e-6;
 
 function sheetKey(ref: SheetRef): [string, string, string] {
   return [ref.submission, ref.period, ref.sheetId];
+}
+
+function sheetOf(row: RowRecord): SheetRef {
+  return { submission: row.submission, period: row.period, sheetId: row.sheetId };
 }
 
 function newId(): string {
@@ -23,17 +28,26 @@ function compact(values: Record<string, CellValue>): Record<string, CellValue> {
   return out;
 }
 
+/** A row's values as one line (e.g. "小学 / 三年级 / 3班 / 48"), for the trail of an added or deleted row. */
+export function rowSummary(values: Record<string, CellValue>): string {
+  return Object.values(compact(values)).join(' / ');
+}
+
+/** The row and period tables plus the audit trail's: every row write records its change. */
+const tables = () => [db.rows, db.periods, ...changeTables()];
+
 export async function listRows(ref: SheetRef): Promise<RowRecord[]> {
   return db.rows.where('[submission+period+sheetId]').equals(sheetKey(ref)).sortBy('seq');
 }
 
 /** Appends a row at the end of the sheet; returns its id. */
 export async function addRow(ref: SheetRef, values: Record<string, CellValue> = {}): Promise<string> {
-  return db.transaction('rw', db.rows, db.periods, async () => {
+  return db.transaction('rw', tables(), async () => {
     const rows = await listRows(ref);
     const seq = rows.length ? rows[rows.length - 1]!.seq + 1 : 1;
     const id = newId();
     await db.rows.add({ id, ...ref, seq, values: compact(values) });
+    await recordChange({ ...ref, rowId: id, action: 'addRow', new: rowSummary(values) });
     await touchPeriod(ref);
     return id;
   });
@@ -41,7 +55,7 @@ export async function addRow(ref: SheetRef, values: Record<string, CellValue> = 
 
 /** Inserts a row just above `beforeId` (as 插入行 in Excel); returns the new row's id. */
 export async function insertRowBefore(ref: SheetRef, beforeId: string, values: Record<string, CellValue> = {}): Promise<string> {
-  return db.transaction('rw', db.rows, db.periods, async () => {
+  return db.transaction('rw', tables(), async () => {
     let rows = await listRows(ref);
     let at = rows.findIndex((r) => r.id === beforeId);
     if (at < 0) throw new Error('要插入位置的行已被删除');
@@ -55,6 +69,7 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
     const prev = at > 0 ? rows[at - 1]!.seq : next - 1;
     const id = newId();
     await db.rows.add({ id, ...ref, seq: (prev + next) / 2, values: compact(values) });
+    await recordChange({ ...ref, rowId: id, action: 'addRow', new: rowSummary(values) });
     await touchPeriod(ref);
     return id;
   });
@@ -62,19 +77,23 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
 
 /** Writes one cell; null or '' clears it. */
 export async function updateCell(rowId: string, colKey: string, value: CellValue): Promise<void> {
-  await db.transaction('rw', db.rows, db.periods, async () => {
+  await db.transaction('rw', tables(), async () => {
     const row = await db.rows.get(rowId);
     if (!row) throw new Error('该行已被删除');
+    const old = row.values[colKey] ?? null;
     await db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) });
+    // a commit that leaves the cell as it was (Enter through a cell) is not a change
+    if (old !== (value === '' ? null : value)) await recordChange({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value });
     await touchPeriod(row);
   });
 }
 
 export async function deleteRow(rowId: string): Promise<void> {
-  await db.transaction('rw', db.rows, db.periods, async () => {
+  await db.transaction('rw', tables(), async () => {
     const row = await db.rows.get(rowId);
     if (!row) return;
     await db.rows.delete(rowId);
+    await recordChange({ ...sheetOf(row), rowId, action: 'deleteRow', old: rowSummary(row.values) });
     await touchPeriod(row);
   });
 }
@@ -91,17 +110,27 @@ export async function writeBlock(
   block: Record<string, CellValue>[],
   defaults: Record<string, CellValue> = {},
 ): Promise<number> {
-  return db.transaction('rw', db.rows, db.periods, async () => {
+  return db.transaction('rw', tables(), async () => {
     const rows = await listRows(ref);
     let seq = rows.length ? rows[rows.length - 1]!.seq : 0;
     let added = 0;
+    const changes: ChangeInput[] = [];
     const puts: RowRecord[] = block.map((values, i) => {
       const existing = rows[startIndex + i];
-      if (existing) return { ...existing, values: compact({ ...existing.values, ...values }) };
+      if (existing) {
+        for (const [k, v] of Object.entries(values)) {
+          const old = existing.values[k] ?? null;
+          if (old !== (v === '' ? null : v)) changes.push({ ...ref, rowId: existing.id, field: k, action: 'edit', old, new: v });
+        }
+        return { ...existing, values: compact({ ...existing.values, ...values }) };
+      }
       added++;
-      return { id: newId(), ...ref, seq: ++seq, values: compact({ ...defaults, ...values }) };
+      const row = { id: newId(), ...ref, seq: ++seq, values: compact({ ...defaults, ...values }) };
+      changes.push({ ...ref, rowId: row.id, action: 'addRow', new: rowSummary(row.values) });
+      return row;
     });
     await db.rows.bulkPut(puts);
+    await recordChanges(changes);
     await touchPeriod(ref);
     return added;
   });

@@ -1,11 +1,12 @@
 // The migration harness: an install at an older schema, opened by the current code, must
-// read its data unchanged or as the pure upgrade step says. v1 is the baseline today; the
-// harness is exercised with a test-only v2 step so the mechanism is proven before it is needed.
+// read its data unchanged or as the pure upgrade step says. v2 added the audit trail
+// (`changes`) with an identity step; the harness is also exercised with a test-only step that
+// rewrites data, so the mechanism is proven before a real rewrite is needed.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { XiaobiaoDB } from '../../renderer/db/db';
 import {
-  applyUpgrade, emptyDump, migrateDump, SCHEMA_VERSION, TABLE_NAMES, UPGRADES, V1_STORES, type TableDump,
+  applyUpgrade, emptyDump, migrateDump, SCHEMA_VERSION, TABLE_NAMES, UPGRADES, upgradeToV2, V1_STORES, type TableDump,
 } from '../../renderer/db/migrations';
 
 const opened: Dexie[] = [];
@@ -34,9 +35,29 @@ async function seedV1(name: string): Promise<TableDump> {
 }
 
 describe('schema versions', () => {
-  it('the app is at the baseline version and has no upgrade steps yet', () => {
-    expect(SCHEMA_VERSION).toBe(1);
-    expect(Object.keys(UPGRADES)).toEqual([]);
+  it('the app is at version 2, with one step per version after the baseline', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(Object.keys(UPGRADES)).toEqual(['2']);
+  });
+
+  it('the v1 → v2 step leaves every v1 record as it was', () => {
+    const dump: TableDump = { ...emptyDump(), rows: [{ id: 'r1', values: { students: 45 } }], periods: [{ status: '已审核', version: 3 }] };
+    const out = upgradeToV2(dump);
+    expect(out).toEqual({ ...emptyDump(), rows: [{ id: 'r1', values: { students: 45 } }], periods: [{ status: '已审核', version: 3 }] });
+    expect(migrateDump(dump, 1, 2)).toEqual(dump);
+  });
+
+  it('a version-1 database upgraded to v2 gets an empty 修改记录 that takes records', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const db = new XiaobiaoDB(name);
+    opened.push(db);
+    await db.open();
+    expect(await db.changes.count()).toBe(0);
+    const id = await db.changes.add({ at: '2025-09-18T02:00:00.000Z', who: '张老师', submission: 'XNC', period: '2025-2026', sheetId: 'classList', action: 'edit', old: 45, new: 46 });
+    expect(await db.changes.where('[submission+period]').equals(['XNC', '2025-2026']).toArray()).toEqual([
+      { id, at: '2025-09-18T02:00:00.000Z', who: '张老师', submission: 'XNC', period: '2025-2026', sheetId: 'classList', action: 'edit', old: 45, new: 46 },
+    ]);
   });
 
   it('the current code opens a version-1 database and reads every record', async () => {

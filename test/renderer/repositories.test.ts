@@ -95,7 +95,7 @@ describe('periods-repo', () => {
     await updateCell(id, 'students', 41);
     expect(await getPeriod(ref)).toMatchObject({ status: '草稿', version: 1 });
     expect((await approvePeriod(ref, '2025-09-19')).version).toBe(2);
-    await reopenPeriod(ref);
+    await reopenPeriod(ref, '教育局退回重报');
     expect(await getPeriod(ref)).toMatchObject({ status: '草稿', version: 2 });
   });
 
