@@ -1,8 +1,9 @@
 // The CLI's commands. Each takes parsed args and an output sink and returns an exit code:
-// 0 ok, 1 audit errors (later: check), 2 bad input (a Chinese message says what and where).
+// 0 ok, 1 audit errors (check), 2 bad input (a Chinese message says what and where).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { schoolDataSchema, findPeriod, type SchoolData } from '../model/data';
+import { schoolDataSchema, findPeriod, type PeriodData, type SchoolData } from '../model/data';
+import type { Pack } from '../pack/schema';
 import { findSubmission } from '../pack/applicability';
 import { isValidPeriod, previousPeriod } from '../model/period';
 import { parseDate } from '../model/values';
@@ -55,23 +56,38 @@ export async function demo(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
-export async function exportCmd(args: Args, io: Io): Promise<number> {
-  const data = readSchoolData(flag(args, 'data'));
+/** One period of a data file with what the audit and the export read around it. */
+export interface SchoolPeriod {
+  data: SchoolData;
+  pack: Pack;
+  periodData: PeriodData;
+  /** the previous period as stored, any status (callers compare only with an approved one) */
+  previous?: PeriodData;
+  history: PeriodData[];
+  lookup: (submission: string, period: string) => PeriodData | undefined;
+}
+
+/** Reads `file` and finds --submission/--period in it; every refusal names what is wrong. */
+export function loadSchoolPeriod(file: string, code: string, period: string): SchoolPeriod {
+  const data = readSchoolData(file);
   const pack = seedPacks().get(data.school.packId);
-  if (!pack) throw new InputError(`学校使用的报表包“${data.school.packId}”未安装`);
+  if (!pack) throw new InputError(`文件「${file}」：学校使用的报表包“${data.school.packId}”未安装`);
   if (!pack.schoolTypes.some((t) => t.id === data.school.type))
-    throw new InputError(`school.type: 办学类型“${data.school.type}”不在报表包 ${pack.id} 中`);
-  const code = flag(args, 'submission');
+    throw new InputError(`文件「${file}」 school.type：办学类型“${data.school.type}”不在报表包 ${pack.id} 中`);
   const submission = findSubmission(pack, code);
   if (!submission) throw new UsageError(`报表包 ${pack.id} 没有报表 ${code}，可选：${pack.submissions.map((s) => s.code).join('、')}`);
-  const period = flag(args, 'period');
   if (!isValidPeriod(submission.periodKind, period))
     throw new UsageError(`期间“${period}”格式不对，${submission.periodKind === 'schoolYear' ? '学年如 2025-2026' : '月份如 2025-10'}`);
   const periodData = findPeriod(data, code, period);
-  if (!periodData) throw new InputError(`数据文件中没有 ${code} ${period} 的数据`);
+  if (!periodData) throw new InputError(`文件「${file}」中没有 ${code} ${period} 的数据`);
   const previous = findPeriod(data, code, previousPeriod(submission.periodKind, period));
   const history = historyOf(data.periods, code, submission.periodKind, period);
-  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history, lookup: (sub, p) => findPeriod(data, sub, p) });
+  return { data, pack, periodData, previous, history, lookup: (sub, p) => findPeriod(data, sub, p) };
+}
+
+export async function exportCmd(args: Args, io: Io): Promise<number> {
+  const { data, pack, periodData, previous, history, lookup } = loadSchoolPeriod(flag(args, 'data'), flag(args, 'submission'), flag(args, 'period'));
+  const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history, lookup });
   const dir = resolve(flag(args, 'out', '.'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, report.fileName);

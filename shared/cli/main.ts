@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from './args';
 import { demo, exportCmd, InputError, read, type Io } from './commands';
 import { ReportReadError } from '../xlsx/read-errors';
 import { template } from './template-command';
+import { check } from './check-command';
 
 export const USAGE = `用法：
   xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
@@ -13,7 +14,9 @@ export const USAGE = `用法：
       生成空白模板（该类学校要报的全部表，留空待填）
   xiaobiao read 文件.xlsx [--json]
       读取校表通导出的工作簿，检查格式、报表包、学校、期间和校验值
-退出码：0 成功；2 输入有误（有中文说明）`;
+  xiaobiao check (school.json --submission XNC --period 2025-2026 | 文件.xlsx) [--json]
+      按应用的审核规则审核一期数据，按工作表列出逻辑校验和经验校验（及是否已写说明）
+退出码：0 成功（check：没有逻辑校验错误）；1 check 发现逻辑校验错误；2 输入有误（有中文说明）`;
 
 const defaultIo: Io = {
   out: (l) => process.stdout.write(l + '\n'),
@@ -29,6 +32,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'export': return await exportCmd(args, io);
       case 'read': return await read(args, io);
       case 'template': return await template(args, io);
+      case 'check': return await check(args, io);
       case 'help': case '--help': case '-h':
         io.out(USAGE);
         return 0;
