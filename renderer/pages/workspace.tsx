@@ -23,6 +23,7 @@ import { SheetContent } from '../components/sheet-content';
 import { AuditPanel } from '../components/audit-panel';
 import { MoreMenu } from '../components/more-menu';
 import { TargetsEntry } from '../components/targets-view';
+import { DashboardEntry } from '../components/dashboard-view';
 
 export interface WorkspaceProps {
   pack: Pack;
@@ -89,6 +90,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
           <CopyForwardPrompt pack={pack} schoolType={school.type} submission={submission} period={period} />
           <SheetNav sheets={sheets} sheetId={sheet.id} findings={findings} onSelect={selectSheet} />
           <TargetsEntry pack={pack} />
+          <DashboardEntry pack={pack} school={school} />
           <div className="ws-side-foot">
             {pack.bureau} · 报表包 {pack.version}
             <br />
