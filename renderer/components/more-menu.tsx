@@ -1,4 +1,4 @@
-// The header's 更多 menu: things done rarely — a blank template to print, or the demo school.
+// The header's 更多 menu: things done rarely — a blank template to print, the 修改记录, or the demo school.
 import { useState } from 'react';
 import { Button, Dropdown, message } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { todayIso } from '../lib/periods';
 import { platform } from '../platform';
 import { packList } from '../lib/packs';
 import { DemoLoader } from './demo-loader';
+import { ChangesDrawer } from './changes-drawer';
 
 export interface MoreMenuProps {
   pack: Pack;
@@ -19,6 +20,7 @@ export interface MoreMenuProps {
 
 export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
   const [demoOpen, setDemoOpen] = useState(false);
+  const [changesOpen, setChangesOpen] = useState(false);
   const template = async () => {
     try {
       // the workbook writer is large: load it only when a file is made
@@ -37,16 +39,21 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
         menu={{
           items: [
             { key: 'template', label: <span data-testid="download-template">下载本表的空白模板</span> },
+            { key: 'changes', label: <span data-testid="changes-open">修改记录</span> },
             { type: 'divider' },
             { key: 'demo', label: <span data-testid="load-demo">载入示例学校…</span>, danger: true },
           ],
-          onClick: ({ key }) => (key === 'template' ? void template() : setDemoOpen(true)),
+          onClick: ({ key }) => (key === 'template' ? void template() : key === 'changes' ? setChangesOpen(true) : setDemoOpen(true)),
         }}
       >
         <Button data-testid="more-menu">
           更多 <DownOutlined />
         </Button>
       </Dropdown>
+      {/* mounted only while open, so its filters start from the current report and period each time */}
+      {changesOpen && (
+        <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
+      )}
       <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
     </>
   );
