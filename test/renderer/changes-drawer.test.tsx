@@ -6,9 +6,11 @@ import userEvent from '@testing-library/user-event';
 import * as XLSX from 'xlsx';
 import { ChangesDrawer } from '../../renderer/components/changes-drawer';
 import { ReopenDialog } from '../../renderer/components/reopen-dialog';
+import { AuditPanel } from '../../renderer/components/audit-panel';
+import { db } from '../../renderer/db/db';
 import { addRow, deleteRow, updateCell } from '../../renderer/db/rows-repo';
 import { setCell } from '../../renderer/db/cells-repo';
-import { approvePeriod, reopenPeriod } from '../../renderer/db/periods-repo';
+import { approvePeriod, getPeriod, reopenPeriod } from '../../renderer/db/periods-repo';
 import { saveSchool } from '../../renderer/db/school-repo';
 import { todayIso } from '../../renderer/lib/periods';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
@@ -125,5 +127,24 @@ describe('ReopenDialog (取消审核)', { timeout: 30_000 }, () => {
     await u.paste('  教育局退回重报 ');
     await u.click(screen.getByTestId('reopen-confirm'));
     await waitFor(() => expect(onConfirm).toHaveBeenCalledWith('教育局退回重报'));
+  });
+});
+
+describe('AuditPanel 取消审核', { timeout: 30_000 }, () => {
+  it('asks for the reason, reopens the period and records the reason in the trail', async () => {
+    await approvePeriod(REF, '2025-09-19');
+    renderApp(<AuditPanel open onClose={() => {}} submission="XNC" period="2025-2026" periodText="2025-2026 学年" sheets={[]} findings={[]} />);
+    const u = user();
+    await u.click(await screen.findByTestId('audit-reopen'));
+    await u.click(await screen.findByTestId('reopen-confirm'));
+    await screen.findByTestId('reopen-reason-error');
+    expect((await getPeriod(REF))?.status).toBe('已审核');
+    await u.click(screen.getByTestId('reopen-reason'));
+    await u.paste('补录转入学生');
+    await u.click(screen.getByTestId('reopen-confirm'));
+    await waitFor(async () => expect((await getPeriod(REF))?.status).toBe('草稿'));
+    const last = await db.changes.orderBy('id').last();
+    expect(last).toMatchObject({ action: 'reopen', who: '张老师', old: '已审核', new: '草稿', reason: '补录转入学生' });
+    expect((await getPeriod(REF))?.version).toBe(2);
   });
 });
