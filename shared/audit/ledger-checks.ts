@@ -9,6 +9,7 @@ import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
 import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
 import { periodDateProblem, requiredIfMinProblems } from './ledger-extra-checks';
+import { checkGroupsMatch } from './groups-match';
 
 export interface LedgerContext {
   pack: Pack;
@@ -22,6 +23,8 @@ export interface LedgerContext {
   /** set for a list that is one block of a worksheet of several lists (ledgerGroup): findings name
    * that worksheet, and cells are where the block's rows land in it */
   placement?: { sheetId: string; sheetTitle: string; firstDataRow: number };
+  /** the whole period, for sheet checks that look at another list (groupsMatch) */
+  data?: PeriodData;
 }
 
 const TYPE_NAME: Record<LedgerColumn['type'], string> = {
@@ -109,6 +112,7 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
   });
   for (const k of sheet.checks ?? []) {
     if (k.kind === 'minRows') out.push(...checkMinRows(sheet, k, rows, { ...ctx, schoolType: ctx.school.type }));
+    if (k.kind === 'groupsMatch' && ctx.data) out.push(...checkGroupsMatch(sheet, k, rows, ctx.data, ctx));
     if (k.kind !== 'sumMax') continue;
     const limit = k.bySchoolType?.[ctx.school.type] ?? k.value;
     const total = rows.reduce((s, r) => s + (toNumber(r[k.field]) ?? 0), 0);

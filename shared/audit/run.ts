@@ -35,9 +35,9 @@ export function runAudit({ pack, school, data, previous, history, lookup }: Audi
   const cross = crossSheets(pack, submission, school, data);
   for (const sheet of sheetsFor(pack, submission, school.type)) {
     if (sheet.kind === 'ledger')
-      findings.push(...checkLedger(sheet, ledgerRows(sheet, data), { pack, school, submission: submission.code, range, asOf, history }));
+      findings.push(...checkLedger(sheet, ledgerRows(sheet, data), { pack, school, submission: submission.code, range, asOf, history, data }));
     if (sheet.kind === 'ledgerGroup')
-      findings.push(...checkLedgerGroup(sheet, data, { pack, school, submission: submission.code, range, asOf, history }));
+      findings.push(...checkLedgerGroup(sheet, data, { pack, school, submission: submission.code, range, asOf, history, data }));
     if (sheet.kind === 'stat') {
       const table = cross.table(sheet.id) ?? computeStatTable(sheet, data);
       const prev = previous ? computeStatTable(sheet, previous) : undefined;

@@ -5,6 +5,7 @@ import { expandStatSheet } from './expand';
 import { checkCopyPeriods, checkCopyRefs, checkRowRuleRefs } from './references-row-rules';
 import { checkIndicator } from './indicator-references';
 import { checkStaffColumnRefs, checkStaffStatRefs } from './references-staff';
+import { checkGroupsMatchRefs } from './references-groups-match';
 import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
 
 function dupes(values: string[]): string[] {
@@ -120,6 +121,7 @@ export function checkPackReferences(pack: Pack): string[] {
       sheet.columns.forEach((c, i) => checkStaffColumnRefs(c, keys, pack, `${at}.columns[${i}]`, out));
     }
     if (sheet.kind === 'ledger') checkLedgerExtras(sheet, at, out);
+    if (sheet.kind === 'ledger') checkGroupsMatchRefs(sheet, at, pack, out);
     if (sheet.kind === 'ledgerGroup') checkLedgerGroup(sheet, at, pack, out);
     if (sheet.kind === 'indicator') checkIndicator(sheet, at, pack, out);
     // a sheet with per-学段 blocks is checked as a school with every one of its 学段 would see it

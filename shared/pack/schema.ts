@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { conditionSchema, measureSchema } from './schema-conditions';
 import { indicatorSheetSchema } from './indicator-schema';
 import { advanceSchema, carryOverSchema, copyForwardSchema, minRowsSchema, rowRuleSchemas } from './schema-row-rules';
+import { groupsMatchSchema } from './schema-groups-match';
 import { ageCheckSchema, colSumLteSchema, crossSumSchema } from './schema-staff';
 import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
 
@@ -90,6 +91,7 @@ export const ledgerCheckSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   minRowsSchema,
+  groupsMatchSchema,
 ]);
 
 export const ledgerSheetSchema = z

@@ -12,6 +12,7 @@ import type { LedgerRow, PeriodData } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import { selfCheckDone } from '../fixtures/spaq-ledgers';
+import { mealPartners } from '../fixtures/spaq-meals';
 
 const pack = seedPacks().get('luojiang')!;
 
@@ -54,7 +55,12 @@ function sample(id: string, over: Partial<LedgerRow> = {}): LedgerRow {
 }
 function spaq(rows: LedgerRow[]): PeriodData {
   // the month's 自查表 done, so that its 21 items raise nothing here
-  return { submission: 'SPAQ', period: '2025-10', status: '草稿', version: 0, sheets: { sampleLog: { rows }, selfCheck: { rows: selfCheckDone() } } };
+  // each meal 陪 by a 校级领导 (SPAQ-PC-W01, cases in rule-cases/meal-days.cases.ts)
+  const { companions } = mealPartners({ samples: rows });
+  return {
+    submission: 'SPAQ', period: '2025-10', status: '草稿', version: 0,
+    sheets: { sampleLog: { rows }, mealCompanion: { rows: companions }, selfCheck: { rows: selfCheckDone() } },
+  };
 }
 
 // ---- the cases -------------------------------------------------------------------------------

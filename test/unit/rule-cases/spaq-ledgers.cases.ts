@@ -11,6 +11,7 @@
 // 食品安全自查表: A 序号, B 检查项目, C 检查内容, D 结果, E 问题描述, F 整改情况, G 整改完成日期; item n on row 3 + n.
 import type { LedgerRow, PeriodData } from '../../../shared/model/data';
 import { selfCheckDone } from '../../fixtures/spaq-ledgers';
+import { mealPartners } from '../../fixtures/spaq-meals';
 import type { Expected, RuleCase } from './kit';
 
 export function companion(id: string, over: Partial<LedgerRow> = {}): LedgerRow {
@@ -55,10 +56,13 @@ export function spaqMonth({
   purchases = [purchase('j0')],
   selfCheck = selfCheckDone(),
 }: SpaqSheets = {}): PeriodData {
+  // the 留样 (and 负责人 陪餐) of the month's meals, so these cases raise only their own rules
+  const partners = mealPartners({ companions, checks });
   return {
     submission: 'SPAQ', period: '2025-10', status: '草稿', version: 0,
     sheets: {
-      mealCompanion: { rows: companions }, foodStaff: { rows: staffRows }, morningCheck: { rows: checks },
+      sampleLog: { rows: partners.samples }, mealCompanion: { rows: [...companions, ...partners.companions] },
+      foodStaff: { rows: staffRows }, morningCheck: { rows: checks },
       purchaseCheck: { rows: purchases }, selfCheck: { rows: selfCheck },
     },
   };
