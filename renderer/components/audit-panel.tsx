@@ -112,7 +112,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
           </h4>
           <ul>
             {items.map((f) => (
-              <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]} onOpen={open1} onExplain={explain} />
+              <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]} onOpen={open1} onExplain={explain} readOnly={approved} />
             ))}
           </ul>
         </section>

@@ -9,9 +9,11 @@ export interface FindingItemProps {
   explanation?: string;
   onOpen: (f: Finding) => void;
   onExplain: (f: Finding, text: string) => void;
+  /** the period is 已审核: the 说明 is part of what was approved and cannot change until 取消审核 */
+  readOnly?: boolean;
 }
 
-export function FindingItem({ finding: f, explanation, onOpen, onExplain }: FindingItemProps) {
+export function FindingItem({ finding: f, explanation, onOpen, onExplain, readOnly }: FindingItemProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const text = draft ?? explanation ?? '';
   // the saved 说明 has come back from the database: stop showing the local draft
@@ -48,6 +50,7 @@ export function FindingItem({ finding: f, explanation, onOpen, onExplain }: Find
           autoSize={{ minRows: 1, maxRows: 4 }}
           maxLength={200}
           value={text}
+          readOnly={readOnly}
           status={text.trim() ? undefined : 'warning'}
           aria-label={`${f.ruleId} 的说明`}
           data-testid={`explain-${f.ruleId}`}

@@ -27,12 +27,14 @@ export interface IndicatorSheetViewProps {
   period: string;
   sheet: IndicatorSheet;
   findings?: readonly Finding[];
+  /** the period is 已审核: entered values read-only */
+  locked?: boolean;
 }
 
 const show = (v: IndicatorResult['value']) => (v === null ? '—' : String(v));
 
 /** A number box that keeps what was typed and says so when it is not a non-negative number. */
-function NumberInput({ testId, res, onCommit }: { testId: string; res: IndicatorResult; onCommit: (v: number | null) => void }) {
+function NumberInput({ testId, res, locked, onCommit }: { testId: string; res: IndicatorResult; locked?: boolean; onCommit: (v: number | null) => void }) {
   const [invalid, setInvalid] = useState(false);
   return (
     <input
@@ -42,9 +44,11 @@ function NumberInput({ testId, res, onCommit }: { testId: string; res: Indicator
       aria-label={res.row.label}
       aria-invalid={invalid || undefined}
       title={invalid ? '请填写非负数，例如 1200 或 35.5；未保存' : undefined}
+      readOnly={locked}
       defaultValue={res.value === null ? '' : String(res.value)}
       key={String(res.value)}
       onBlur={(e) => {
+        if (locked) return;
         const t = toHalfWidth(e.target.value).trim().replace(/,/g, '');
         const n = Number(t);
         const ok = t === '' || (Number.isFinite(n) && n >= 0);
@@ -56,11 +60,11 @@ function NumberInput({ testId, res, onCommit }: { testId: string; res: Indicator
   );
 }
 
-function EnteredValue({ testId, res, onCommit }: { testId: string; res: IndicatorResult; onCommit: (v: number | string | null) => void }) {
+function EnteredValue({ testId, res, locked, onCommit }: { testId: string; res: IndicatorResult; locked?: boolean; onCommit: (v: number | string | null) => void }) {
   const values = res.row.value.op === 'entered' ? res.row.value.values : undefined;
   if (values)
     return (
-      <select data-testid={testId} value={res.value === null ? '' : String(res.value)} onChange={(e) => onCommit(e.target.value || null)} aria-label={res.row.label}>
+      <select data-testid={testId} disabled={locked} value={res.value === null ? '' : String(res.value)} onChange={(e) => onCommit(e.target.value || null)} aria-label={res.row.label}>
         <option value="" />
         {values.map((v) => (
           <option key={v} value={v}>
@@ -69,10 +73,10 @@ function EnteredValue({ testId, res, onCommit }: { testId: string; res: Indicato
         ))}
       </select>
     );
-  return <NumberInput testId={testId} res={res} onCommit={onCommit} />;
+  return <NumberInput testId={testId} res={res} locked={locked} onCommit={onCommit} />;
 }
 
-export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [] }: IndicatorSheetViewProps) {
+export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [], locked }: IndicatorSheetViewProps) {
   const loaded = useLiveQuery(async () => {
     const [data, lookup] = await Promise.all([loadSnapshot({ submission, period }), loadRelated(pack, submission, period)]);
     return { data, lookup };
@@ -139,7 +143,7 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
                         );
                       return (
                         <td key={c} className={cls} title={problem?.message}>
-                          <EnteredValue testId={testId} res={r} onCommit={(v) => onCommit(r.row.code, v)} />
+                          <EnteredValue testId={testId} res={r} locked={locked} onCommit={(v) => onCommit(r.row.code, v)} />
                         </td>
                       );
                     })}

@@ -26,12 +26,14 @@ export interface LedgerCellProps {
   problem?: CellProblem;
   /** a value the pack fixes (食品安全自查表's 检查项目): shown, not editable, skipped by Tab and paste */
   readOnly?: boolean;
+  /** the period is 已审核: the value can be selected and copied, not changed; arrows still move */
+  locked?: boolean;
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
 }
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
 
-function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, onCommit }: LedgerCellProps) {
+function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, onCommit }: LedgerCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
@@ -64,6 +66,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
           data-row={rowIndex}
           aria-label={`第${rowIndex + 1}行 ${column.label}`}
           value={shown}
+          disabled={locked}
           onChange={(e) => onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value)}
           onKeyDown={gridKeyDown}
         >
@@ -90,6 +93,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         inputMode={NUMERIC.has(column.type) ? 'decimal' : undefined}
         autoComplete="off"
         spellCheck={false}
+        readOnly={locked}
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {

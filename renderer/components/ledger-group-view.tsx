@@ -18,9 +18,10 @@ export interface LedgerGroupViewProps {
   periodText: string;
   sheet: LedgerGroupSheet;
   findings?: readonly Finding[];
+  locked?: boolean;
 }
 
-export function LedgerGroupView({ pack, school, submission, period, periodText, sheet, findings = [] }: LedgerGroupViewProps) {
+export function LedgerGroupView({ pack, school, submission, period, periodText, sheet, findings = [], locked }: LedgerGroupViewProps) {
   const parts = useMemo(() => groupParts(pack, sheet), [pack, sheet]);
   // each list's grid marks its own cells, which it finds by its own sheet id
   const byPart = useMemo(
@@ -47,6 +48,7 @@ export function LedgerGroupView({ pack, school, submission, period, periodText, 
             sheet={part}
             findings={byPart.get(part.id)}
             blockTitle={sheet.parts[i]!.title}
+            locked={locked}
           />
         </section>
       ))}

@@ -19,17 +19,19 @@ export interface LedgerRowProps {
   problems?: Record<string, CellProblem>;
   /** columns the pack fills on a fixed-row list: read-only, and the row can be neither inserted nor deleted */
   fixedKeys?: ReadonlySet<string>;
+  /** the period is 已审核: cells read-only, no insert/delete */
+  locked?: boolean;
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
   onInsert: (rowId: string) => void;
   onDelete: (rowId: string) => void;
 }
 
-function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, onCommit, onInsert, onDelete }: LedgerRowProps) {
+function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, locked, onCommit, onInsert, onDelete }: LedgerRowProps) {
   const rowValues = { ...row.values, id: row.id };
   return (
     <tr>
       <td className="seq">{index + 1}</td>
-      {fixedKeys ? <td className="actions" /> : <td className="actions">
+      {fixedKeys || locked ? <td className="actions" /> : <td className="actions">
         {/* plain buttons: antd Buttons cost ~10 DOM nodes each, times two per row */}
         <button
           type="button"
@@ -73,6 +75,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
           options={col.type === 'enum' ? enumValues(pack, schoolType, col, rowValues) : undefined}
           problem={problems?.[col.key]}
           readOnly={fixedKeys?.has(col.key)}
+          locked={locked}
           onCommit={onCommit}
         />
       ))}
@@ -100,6 +103,7 @@ export const LedgerRow = memo(LedgerRowImpl, (p, n) =>
   sameProblems(p.problems, n.problems) &&
   p.columns === n.columns &&
   p.fixedKeys === n.fixedKeys &&
+  p.locked === n.locked &&
   p.pack === n.pack &&
   p.schoolType === n.schoolType &&
   p.onCommit === n.onCommit &&

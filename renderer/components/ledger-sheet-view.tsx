@@ -37,6 +37,8 @@ export interface LedgerSheetViewProps {
   /** set when the list is one block of a worksheet of several lists: a block heading replaces the
    * sheet title and 填报单位 line, which the worksheet shows once */
   blockTitle?: string;
+  /** the period is 已审核: cells read-only (still focusable, to copy from), no row buttons, paste refused */
+  locked?: boolean;
 }
 
 /** Values a new row starts with: an enum with a single possible value (学段 of a 小学) is filled in. */
@@ -50,7 +52,7 @@ export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerCo
   return out;
 }
 
-export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [], blockTitle }: LedgerSheetViewProps) {
+export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [], blockTitle, locked }: LedgerSheetViewProps) {
   const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);
   const { message } = App.useApp();
   const rows = useLiveQuery(() => listRows(ref), [ref]);
@@ -99,6 +101,11 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
       const target = e.target as HTMLElement;
       const text = e.clipboardData.getData('text/plain');
       const startCol = columns.findIndex((c) => c.key === target.dataset.col);
+      if (locked) {
+        e.preventDefault();
+        message.warning('本期已审核通过，数据已锁定，不能粘贴。如需修改，请先在“审核”中取消审核。');
+        return;
+      }
       if (startCol < 0 || target.dataset.row === undefined || !isBlockPaste(text)) return;
       e.preventDefault();
       let block = toBlock(parseClipboard(text), columns, startCol);
@@ -110,7 +117,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
       const added = await trackSave(writeBlock(ref, Number(target.dataset.row), block, defaults()));
       if (added !== undefined) message.success(`已粘贴 ${block.length} 行${added ? `，其中新增 ${added} 行` : ''}`);
     },
-    [columns, ref, defaults, message, fixedKeys, sheet.fixedRows],
+    [columns, ref, defaults, message, fixedKeys, sheet.fixedRows, locked],
   );
 
   // a new row gets the cursor in its first empty cell, ready for typing
@@ -145,13 +152,15 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         </>
       )}
       <div className="ledger-toolbar">
-        {!fixedKeys && (
+        {!fixedKeys && !locked && (
           <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid={blockTitle ? `ledger-add-row-${sheet.id}` : 'ledger-add-row'}>
             新增一行
           </Button>
         )}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
-        <span className="count">回车或 ↓ 到下一行，Tab 到右边一格；可从 Excel 复制多行多列粘贴；改动自动保存。</span>
+        <span className="count">
+          {locked ? '本期已审核通过，只能查看和复制。' : '回车或 ↓ 到下一行，Tab 到右边一格；可从 Excel 复制多行多列粘贴；改动自动保存。'}
+        </span>
       </div>
       <table
         className={columns.length > WIDE_COLUMNS ? 'grid ledger-grid wide' : 'grid ledger-grid'}
@@ -172,6 +181,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
               index={index}
               problems={problems.get(row.id)}
               fixedKeys={fixedKeys}
+              locked={locked}
               onCommit={onCommit}
               onInsert={onInsert}
               onDelete={onDelete}
@@ -180,7 +190,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         </tbody>
         {feedsStats && rows && rows.length > 0 && <LedgerTotals columns={columns} rows={rows} />}
       </table>
-      {rows && rows.length === 0 && <div className="ledger-empty">还没有数据。点击“新增一行”开始填写。</div>}
+      {rows && rows.length === 0 && <div className="ledger-empty">{locked ? '没有数据。' : '还没有数据。点击“新增一行”开始填写。'}</div>}
       <SheetNotes notes={sheet.notes} />
     </div>
   );

@@ -16,10 +16,12 @@ export interface SheetContentProps {
   periodText: string;
   sheet: Sheet;
   findings: readonly Finding[];
+  /** the period is 已审核: every view shows its data read-only */
+  locked?: boolean;
   onEditSchool: () => void;
 }
 
-export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, onEditSchool }: SheetContentProps) {
+export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, locked, onEditSchool }: SheetContentProps) {
   switch (sheet.kind) {
     case 'cover':
       return <CoverView sheet={sheet} school={school} submission={submission} period={period} onEditSchool={onEditSchool} />;
@@ -33,6 +35,7 @@ export function SheetContent({ pack, school, submission, period, periodText, she
           periodText={periodText}
           sheet={sheet}
           findings={findings}
+          locked={locked}
         />
       );
     case 'ledgerGroup':
@@ -45,11 +48,12 @@ export function SheetContent({ pack, school, submission, period, periodText, she
           periodText={periodText}
           sheet={sheet}
           findings={findings}
+          locked={locked}
         />
       );
     case 'indicator':
-      return <IndicatorSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} />;
+      return <IndicatorSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} locked={locked} />;
     case 'stat':
-      return <StatSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} />;
+      return <StatSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} locked={locked} />;
   }
 }

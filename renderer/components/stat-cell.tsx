@@ -25,10 +25,12 @@ export interface StatCellProps {
   /** title of the list computed cells come from, e.g. 班级名册 */
   sourceTitle?: string;
   problem?: CellProblem;
+  /** the period is 已审核: the entered value can be copied, not changed */
+  locked?: boolean;
   onCommit: (code: string, colKey: string, value: number | null) => void;
 }
 
-function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onCommit }: StatCellProps) {
+function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked, onCommit }: StatCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const testId = `stat-${sheetId}-${code}-${cell.key}`;
@@ -80,6 +82,7 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onComm
         className={invalid ? 'num invalid' : 'num'}
         inputMode="numeric"
         autoComplete="off"
+        readOnly={locked}
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {

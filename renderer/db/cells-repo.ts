@@ -2,7 +2,7 @@
 // they are recomputed from the ledgers every time, so they cannot go stale.
 import { db } from './db';
 import { changeTables, recordChange } from './changes-repo';
-import { touchPeriod } from './periods-repo';
+import { assertEditable, touchPeriod } from './periods-repo';
 import type { SheetRef } from './records';
 
 function cellId(ref: SheetRef, key: string): [string, string, string, string] {
@@ -24,6 +24,7 @@ export async function listCells(ref: SheetRef): Promise<Record<string, number | 
 /** Puts or clears one cell and records it in the trail (old value read in the same transaction). */
 async function writeCell(ref: SheetRef, key: string, value: number | string | null): Promise<void> {
   await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
+    await assertEditable(ref);
     const old = (await db.cells.get(cellId(ref, key)))?.value ?? null;
     if (value === null) await db.cells.delete(cellId(ref, key));
     else await db.cells.put({ ...ref, key, value });

@@ -7,7 +7,7 @@ import { previousPeriod } from '../../shared/model/period';
 import { hasData, planCopyForward, planIsEmpty, type CopyPlan } from '../../shared/model/copy-forward';
 import { db } from './db';
 import { changeTables, recordChanges } from './changes-repo';
-import { touchPeriod } from './periods-repo';
+import { assertEditable, touchPeriod } from './periods-repo';
 import { loadSnapshot } from './snapshot';
 import type { CellRecord, PeriodRef, RowRecord } from './records';
 
@@ -38,6 +38,7 @@ async function periodHasData(ref: PeriodRef): Promise<boolean> {
 export async function applyCopyForward(plan: CopyPlan): Promise<number> {
   const ref: PeriodRef = { submission: plan.submission, period: plan.to };
   return db.transaction('rw', [db.rows, db.cells, db.periods, ...changeTables()], async () => {
+    await assertEditable(ref);
     if (await periodHasData(ref)) return 0;
     const rows: RowRecord[] = [];
     const cells: CellRecord[] = [];

@@ -21,18 +21,35 @@ export async function storedPeriods(submission: string): Promise<string[]> {
   return records.map((r) => r.period).sort().reverse();
 }
 
+/** Why a write to an approved period is refused: the national client's wording. */
+export function lockedMessage(version: number): string {
+  return `本期已审核通过（第 ${version} 版），如需修改请先“取消审核”`;
+}
+
 /**
- * Marks a period as changed. Called inside every write transaction that touches its data:
- * a change after 审核通过 puts the period back to 草稿, because the approved figures no
- * longer match what is in the tables. The version stays, so the next approval is version+1.
+ * Refuses a write to an approved (已审核) period. Called INSIDE the write's transaction, so an
+ * approval committed between the user's click and the write still blocks it: the approved
+ * figures are what was (or will be) sent to the bureau and must stay exactly as approved.
+ */
+export async function assertEditable(ref: PeriodRef): Promise<void> {
+  const current = await db.periods.get(key(ref));
+  if (current?.status === '已审核') throw new Error(lockedMessage(current.version));
+}
+
+/**
+ * Marks a period as changed; called inside every write transaction that touches its data. An
+ * approved period is locked (assertEditable), so this never undoes an approval by itself —
+ * only 取消审核 does, with a reason.
  */
 export async function touchPeriod(ref: PeriodRef): Promise<void> {
+  await assertEditable(ref);
   const current = await db.periods.get(key(ref));
-  await db.periods.put({ ...(current ?? fresh(ref)), status: '草稿', updatedAt: nowIso() });
+  await db.periods.put({ ...(current ?? fresh(ref)), updatedAt: nowIso() });
 }
 
 export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {
   await db.transaction('rw', [db.periods, ...changeTables()], async () => {
+    await assertEditable(ref);
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
     const explanations = { ...current.explanations };
     const old = explanations[findingKey] ?? null;
@@ -41,7 +58,7 @@ export async function setExplanation(ref: PeriodRef, findingKey: string, text: s
     const now = explanations[findingKey] ?? null;
     // a finding key is `{rule}|{sheet}|{row}|{column}`: the trail files the 说明 under its sheet
     if (old !== now) await recordChange({ ...ref, sheetId: findingKey.split('|')[1] ?? '', field: findingKey, action: 'explain', old, new: now });
-    await db.periods.put({ ...current, explanations, status: '草稿', updatedAt: nowIso() });
+    await db.periods.put({ ...current, explanations, updatedAt: nowIso() });
   });
 }
 
@@ -59,12 +76,13 @@ export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise
 /**
  * 取消审核: undo an approval without touching the data (e.g. to correct something before
  * sending). The reason is required — the trail must say why an approved version was withdrawn.
+ * The version stays, so the next 审核通过 is version + 1 and the bureau can tell the files apart.
  */
 export async function reopenPeriod(ref: PeriodRef, reason: string): Promise<void> {
   if (!reason.trim()) throw new Error('请填写取消审核的原因');
   await db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = await db.periods.get(key(ref));
-    await touchPeriod(ref);
+    await db.periods.put({ ...(current ?? fresh(ref)), status: '草稿', updatedAt: nowIso() });
     await recordChange({ ...ref, sheetId: '', action: 'reopen', old: current?.status ?? '草稿', new: '草稿', reason: reason.trim() });
   });
 }

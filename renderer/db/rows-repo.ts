@@ -3,7 +3,7 @@
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
 import { changeTables, recordChange, recordChanges, type ChangeInput } from './changes-repo';
-import { touchPeriod } from './periods-repo';
+import { assertEditable, touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 
 /** Below this gap two neighbours are too close to split again; the sheet is renumbered 1…n. */
@@ -43,6 +43,7 @@ export async function listRows(ref: SheetRef): Promise<RowRecord[]> {
 /** Appends a row at the end of the sheet; returns its id. */
 export async function addRow(ref: SheetRef, values: Record<string, CellValue> = {}): Promise<string> {
   return db.transaction('rw', tables(), async () => {
+    await assertEditable(ref);
     const rows = await listRows(ref);
     const seq = rows.length ? rows[rows.length - 1]!.seq + 1 : 1;
     const id = newId();
@@ -56,6 +57,7 @@ export async function addRow(ref: SheetRef, values: Record<string, CellValue> = 
 /** Inserts a row just above `beforeId` (as 插入行 in Excel); returns the new row's id. */
 export async function insertRowBefore(ref: SheetRef, beforeId: string, values: Record<string, CellValue> = {}): Promise<string> {
   return db.transaction('rw', tables(), async () => {
+    await assertEditable(ref);
     let rows = await listRows(ref);
     let at = rows.findIndex((r) => r.id === beforeId);
     if (at < 0) throw new Error('要插入位置的行已被删除');
@@ -80,6 +82,7 @@ export async function updateCell(rowId: string, colKey: string, value: CellValue
   await db.transaction('rw', tables(), async () => {
     const row = await db.rows.get(rowId);
     if (!row) throw new Error('该行已被删除');
+    await assertEditable(row);
     const old = row.values[colKey] ?? null;
     await db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) });
     // a commit that leaves the cell as it was (Enter through a cell) is not a change
@@ -92,6 +95,7 @@ export async function deleteRow(rowId: string): Promise<void> {
   await db.transaction('rw', tables(), async () => {
     const row = await db.rows.get(rowId);
     if (!row) return;
+    await assertEditable(row);
     await db.rows.delete(rowId);
     await recordChange({ ...sheetOf(row), rowId, action: 'deleteRow', old: rowSummary(row.values) });
     await touchPeriod(row);
@@ -111,6 +115,7 @@ export async function writeBlock(
   defaults: Record<string, CellValue> = {},
 ): Promise<number> {
   return db.transaction('rw', tables(), async () => {
+    await assertEditable(ref);
     const rows = await listRows(ref);
     let seq = rows.length ? rows[rows.length - 1]!.seq : 0;
     let added = 0;

@@ -21,6 +21,7 @@ import { CopyForwardPrompt } from '../components/copy-forward-prompt';
 import { SheetNav } from '../components/sheet-nav';
 import { SheetContent } from '../components/sheet-content';
 import { AuditPanel } from '../components/audit-panel';
+import { LockedBanner } from '../components/locked-banner';
 import { MoreMenu } from '../components/more-menu';
 import { TargetsEntry } from '../components/targets-view';
 import { DashboardEntry } from '../components/dashboard-view';
@@ -99,6 +100,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
         </aside>
         <main className="ws-content" data-testid="sheet-content">
           <div className="ws-sheet">
+            <LockedBanner record={record} onOpenAudit={() => setAuditOpen(true)} />
             <SheetContent
               key={`${code}|${period}|${sheet.id}`}
               pack={pack}
@@ -108,6 +110,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
               periodText={periodText}
               sheet={sheet}
               findings={findings}
+              locked={record?.status === '已审核'}
               onEditSchool={onEditSchool}
             />
           </div>

@@ -1,5 +1,6 @@
 // Someone trying the app: loads the demo 九年一贯制学校 from the first screen, finds every sheet
-// such a school reports, and exports its XNC workbook and a blank template.
+// such a school reports, and exports its XNC workbook and a blank template; then approves it,
+// finds it locked, 取消审核 with a reason, and re-approves as 第 2 版.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { seedPacks } from '../../shared/cli/seeds';
@@ -54,5 +55,44 @@ describe('示例学校 in Chromium', () => {
     expect(file.name).toBe('空白模板_5106261021_罗江区万安学校_XNC_2025-2026.xlsx');
     const ws = XLSX.read(file.bytes, { type: 'array' }).Sheets['班级名册']!;
     expect([ws.A2?.v, ws.A4?.v, ws.B4?.v]).toEqual(['填报单位：罗江区万安学校　期间：2025-2026 学年', 1, undefined]);
+  });
+
+  it('审核通过 locks the data; 取消审核 with a reason reopens it; the next approval exports 第 2 版', async () => {
+    const closeAudit = async () => {
+      // a toast may cover the close button: click it directly rather than at its position
+      await app.page.locator('.ant-drawer-open .ant-drawer-close').first().dispatchEvent('click');
+      await expect.poll(() => tid('audit-panel').isVisible()).toBe(false);
+    };
+    const approve = async () => {
+      await tid('audit-open').click();
+      await expect.poll(() => tid('audit-approve').isEnabled(), { timeout: 20_000 }).toBe(true);
+      await tid('audit-approve').click();
+      await tid('audit-reopen').waitFor();
+      await closeAudit();
+    };
+    await approve();
+    await expect.poll(() => tid('locked-banner').textContent()).toContain('审核通过（第 1 版），数据已锁定');
+    await tid('sheet-nav-classList').click();
+    const cell = tid('cell-classList-0-students');
+    await expect.poll(() => cell.getAttribute('readonly')).not.toBeNull();
+    expect(await tid('ledger-add-row').count()).toBe(0);
+
+    await tid('locked-open-audit').click();
+    await tid('audit-reopen').click();
+    await tid('reopen-reason').fill('教育局退回：核对班额');
+    await tid('reopen-confirm').click();
+    await tid('audit-approve').waitFor();
+    await closeAudit();
+    await expect.poll(() => tid('locked-banner').count()).toBe(0);
+    await expect.poll(() => cell.getAttribute('readonly')).toBeNull();
+    expect(await tid('ledger-add-row').count()).toBe(1);
+
+    await approve();
+    await expect.poll(() => tid('locked-banner').textContent()).toContain('第 2 版');
+    const file = await download(() => tid('export-button').click());
+    const meta = XLSX.utils.sheet_to_json<string[]>(XLSX.read(file.bytes, { type: 'array' }).Sheets['_meta']!, { header: 1 });
+    const field = (k: string) => meta.find((r) => r[0] === k)?.[1];
+    expect([field('status'), String(field('version'))]).toEqual(['已审核', '2']);
+    expect(readReport(file.bytes, seedPacks()).data).toMatchObject({ status: '已审核', version: 2 });
   });
 });

@@ -86,17 +86,18 @@ describe('cells-repo', () => {
 });
 
 describe('periods-repo', () => {
-  it('approval bumps the version; any later edit puts the period back to 草稿', async () => {
+  it('approval bumps the version and locks the period; 取消审核 reopens it, keeping the version', async () => {
     const ref = { submission: 'XNC', period: '2025-2026' };
     const id = await addRow(CLASSES, { students: 40 });
     expect((await getPeriod(ref))?.status).toBe('草稿');
     const v1 = await approvePeriod(ref, '2025-09-18');
     expect(v1).toMatchObject({ status: '已审核', version: 1, reportDate: '2025-09-18' });
-    await updateCell(id, 'students', 41);
-    expect(await getPeriod(ref)).toMatchObject({ status: '草稿', version: 1 });
-    expect((await approvePeriod(ref, '2025-09-19')).version).toBe(2);
+    await expect(updateCell(id, 'students', 41)).rejects.toThrow('本期已审核通过（第 1 版）');
+    expect(await getPeriod(ref)).toMatchObject({ status: '已审核', version: 1 });
     await reopenPeriod(ref, '教育局退回重报');
-    expect(await getPeriod(ref)).toMatchObject({ status: '草稿', version: 2 });
+    expect(await getPeriod(ref)).toMatchObject({ status: '草稿', version: 1 });
+    await updateCell(id, 'students', 41);
+    expect((await approvePeriod(ref, '2025-09-19')).version).toBe(2);
   });
 
   it('keeps 经验校验 说明 by finding key; an empty text removes it', async () => {
@@ -135,14 +136,14 @@ describe('snapshot', () => {
     await setCell(J3112, '01:graduates', 52);
     await setCell(J3112, '03:female', 2);
     await addRow({ ...CLASSES, period: '2024-2025' }, { className: '去年' });
-    await approvePeriod(ref, '2025-09-18');
     await setExplanation(ref, 'k1', '属实');
+    await approvePeriod(ref, '2025-09-18');
 
     const data = await loadSnapshot(ref);
     expect(data).toEqual({
       submission: 'XNC',
       period: '2025-2026',
-      status: '草稿', // the 说明 written after approval reopened it
+      status: '已审核',
       version: 1,
       reportDate: '2025-09-18',
       explanations: { k1: '属实' },
