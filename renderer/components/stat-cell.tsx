@@ -25,12 +25,17 @@ export interface StatCellProps {
   /** title of the list computed cells come from, e.g. 班级名册 */
   sourceTitle?: string;
   problem?: CellProblem;
-  /** the period is 已审核: the entered value can be copied, not changed */
-  locked?: boolean;
   onCommit: (code: string, colKey: string, value: number | null) => void;
+  /** last period's approved figure, shown under the cell (显示上期数); undefined shows nothing */
+  previous?: number | null;
 }
 
-function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked, onCommit }: StatCellProps) {
+function PreviousLine({ value }: { value: number | null | undefined }) {
+  if (value === undefined) return null;
+  return <div className="stat-prev">上期 {value ?? '空'}</div>;
+}
+
+function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onCommit, previous }: StatCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const testId = `stat-${sheetId}-${code}-${cell.key}`;
@@ -66,6 +71,7 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
           计
         </span>
         {cell.value ?? ''}
+        <PreviousLine value={previous} />
       </td>
     );
   }
@@ -82,7 +88,6 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
         className={invalid ? 'num invalid' : 'num'}
         inputMode="numeric"
         autoComplete="off"
-        readOnly={locked}
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
@@ -97,6 +102,7 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
         }}
         onKeyDown={gridKeyDown}
       />
+      <PreviousLine value={previous} />
     </td>
   );
 }

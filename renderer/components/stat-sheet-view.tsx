@@ -11,8 +11,9 @@ import { cellKey } from '../../shared/pack/stat-cells';
 import { periodLabel, timePointLabel } from '../../shared/model/period';
 import { setCell } from '../db/cells-repo';
 import { loadSnapshot } from '../db/snapshot';
-import { trackSave } from '../state/store';
+import { trackSave, useStore } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
+import { usePreviousTable } from '../hooks/use-previous-table';
 import type { CellProblem } from './ledger-cell';
 import { StatCellView } from './stat-cell';
 import { ColumnNumberRow, StatHead } from './stat-head';
@@ -27,20 +28,27 @@ export interface StatSheetViewProps {
   period: string;
   sheet: StatSheet;
   findings?: readonly Finding[];
-  /** the period is 已审核: entered cells read-only */
-  locked?: boolean;
 }
 
 function statProblems(findings: readonly Finding[], sheetId: string): Map<string, CellProblem> {
   return problemsBy(findings, sheetId, (f) => (f.row?.kind === 'stat' && f.colKey ? cellKey(f.row.code, f.colKey) : undefined));
 }
 
-export function StatSheetView({ pack, school, submission, period, sheet, findings = [], locked }: StatSheetViewProps) {
+export function StatSheetView({ pack, school, submission, period, sheet, findings = [] }: StatSheetViewProps) {
   const data = useLiveQuery(() => loadSnapshot({ submission, period }), [submission, period]);
   const table = useMemo(() => (data ? computeStatTable(sheet, data) : undefined), [sheet, data]);
   const problems = useMemo(() => statProblems(findings, sheet.id), [findings, sheet.id]);
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
   const sourceTitle = sheet.source ? pack.sheets[sheet.source.sheet]?.title : undefined;
+  const showPrevious = useStore((s) => s.showPrevious);
+  const setShowPrevious = useStore((s) => s.setShowPrevious);
+  const prevTable = usePreviousTable(sheet, submission, period, kind, showPrevious);
+  // last period's figure of each cell, by cell key (none when the toggle is off or there is no approved period)
+  const prevValues = useMemo(() => {
+    const m = new Map<string, number | null>();
+    for (const r of prevTable?.rows ?? []) for (const c of r.cells) if (c.kind !== 'blocked') m.set(cellKey(r.code, c.key), c.value);
+    return m;
+  }, [prevTable]);
   const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
 
   const onCommit = useCallback(
@@ -61,6 +69,15 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
           {when}　单位：{sheet.unit}
         </span>
       </div>
+      <div className="stat-toolbar">
+        <label className="stat-prev-toggle" title="在每格下方显示上期（已审核）的数，便于对照">
+          <input type="checkbox" data-testid="toggle-previous" checked={showPrevious} onChange={(e) => setShowPrevious(e.target.checked)} />
+          显示上期数
+        </label>
+        {showPrevious && prevTable === null && (
+          <span className="stat-prev-none" data-testid="previous-none">上期没有已审核的数据，无法对照。</span>
+        )}
+      </div>
       <table className="grid stat-grid" data-testid={`stat-${sheet.id}`}>
         <StatHead sheet={sheet} />
         <tbody>
@@ -78,7 +95,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
                   label={`${row.label.trim()} × ${colLabel(cell.key)}`}
                   sourceTitle={sourceTitle}
                   problem={problems.get(cellKey(row.code, cell.key))}
-                  locked={locked}
+                  previous={prevTable ? prevValues.get(cellKey(row.code, cell.key)) : undefined}
                   onCommit={onCommit}
                 />
               ))}

@@ -18,6 +18,7 @@ export const initialState: Partial<AppState> = {
   period: undefined,
   sheetId: undefined,
   focus: undefined,
+  showPrevious: false,
   pending: 0,
   lastSavedAt: undefined,
   lastError: undefined,

@@ -18,6 +18,8 @@ export interface UiSlice {
   period?: string;
   sheetId?: string;
   focus?: CellFocus;
+  /** statistics sheets show last period's approved figure under each cell (显示上期数); off by default */
+  showPrevious: boolean;
   /** a new submission opens at its first sheet (封面) */
   selectSubmission: (submission: string, period: string) => void;
   selectPeriod: (period: string) => void;
@@ -25,6 +27,7 @@ export interface UiSlice {
   /** opens the cell's sheet and asks its view to focus the cell */
   focusCell: (focus: CellFocus) => void;
   clearFocus: () => void;
+  setShowPrevious: (on: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<UiSlice & object, [], [], UiSlice> = (set) => ({
@@ -32,9 +35,11 @@ export const createUiSlice: StateCreator<UiSlice & object, [], [], UiSlice> = (s
   period: undefined,
   sheetId: undefined,
   focus: undefined,
+  showPrevious: false,
   selectSubmission: (submission, period) => set({ submission, period, sheetId: undefined, focus: undefined }),
   selectPeriod: (period) => set({ period, focus: undefined }),
   selectSheet: (sheetId) => set({ sheetId, focus: undefined }),
   focusCell: (focus) => set({ sheetId: focus.sheetId, focus }),
   clearFocus: () => set({ focus: undefined }),
+  setShowPrevious: (showPrevious) => set({ showPrevious }),
 });
