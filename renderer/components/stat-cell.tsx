@@ -25,6 +25,8 @@ export interface StatCellProps {
   /** title of the list computed cells come from, e.g. 班级名册 */
   sourceTitle?: string;
   problem?: CellProblem;
+  /** the period is 已审核: the entered value can be copied, not changed */
+  locked?: boolean;
   onCommit: (code: string, colKey: string, value: number | null) => void;
   /** last period's approved figure, shown under the cell (显示上期数); undefined shows nothing */
   previous?: number | null;
@@ -35,7 +37,7 @@ function PreviousLine({ value }: { value: number | null | undefined }) {
   return <div className="stat-prev">上期 {value ?? '空'}</div>;
 }
 
-function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onCommit, previous }: StatCellProps) {
+function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked, onCommit, previous }: StatCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const testId = `stat-${sheetId}-${code}-${cell.key}`;
@@ -88,6 +90,7 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, onComm
         className={invalid ? 'num invalid' : 'num'}
         inputMode="numeric"
         autoComplete="off"
+        readOnly={locked}
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {

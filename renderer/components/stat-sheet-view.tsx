@@ -28,13 +28,15 @@ export interface StatSheetViewProps {
   period: string;
   sheet: StatSheet;
   findings?: readonly Finding[];
+  /** the period is 已审核: entered cells read-only */
+  locked?: boolean;
 }
 
 function statProblems(findings: readonly Finding[], sheetId: string): Map<string, CellProblem> {
   return problemsBy(findings, sheetId, (f) => (f.row?.kind === 'stat' && f.colKey ? cellKey(f.row.code, f.colKey) : undefined));
 }
 
-export function StatSheetView({ pack, school, submission, period, sheet, findings = [] }: StatSheetViewProps) {
+export function StatSheetView({ pack, school, submission, period, sheet, findings = [], locked }: StatSheetViewProps) {
   const data = useLiveQuery(() => loadSnapshot({ submission, period }), [submission, period]);
   const table = useMemo(() => (data ? computeStatTable(sheet, data) : undefined), [sheet, data]);
   const problems = useMemo(() => statProblems(findings, sheet.id), [findings, sheet.id]);
@@ -96,6 +98,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
                   sourceTitle={sourceTitle}
                   problem={problems.get(cellKey(row.code, cell.key))}
                   previous={prevTable ? prevValues.get(cellKey(row.code, cell.key)) : undefined}
+                  locked={locked}
                   onCommit={onCommit}
                 />
               ))}
