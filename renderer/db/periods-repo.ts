@@ -66,6 +66,9 @@ export async function setExplanation(ref: PeriodRef, findingKey: string, text: s
 export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise<PeriodRecord> {
   return db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
+    // approving twice would bump the version without a 取消审核 in between: the bureau would get
+    // two "versions" of the same figures
+    if (current.status === '已审核') throw new Error(`本期已审核通过（第 ${current.version} 版），无需重复审核`);
     const next: PeriodRecord = { ...current, status: '已审核', version: current.version + 1, reportDate, updatedAt: nowIso() };
     await db.periods.put(next);
     await recordChange({ ...ref, sheetId: '', action: 'approve', old: current.status, new: `已审核（第 ${next.version} 版）` });

@@ -122,3 +122,13 @@ describe('取消审核 reopens; the next approval is version + 1', () => {
     ]);
   });
 });
+
+describe('approving twice', () => {
+  it('is refused: the version only grows after a 取消审核', async () => {
+    const { approvePeriod, getPeriod } = await import('../../renderer/db/periods-repo');
+    const ref = { submission: 'XNC', period: '2031-2032' };
+    await approvePeriod(ref, '2031-09-18');
+    await expect(approvePeriod(ref, '2031-09-19')).rejects.toThrow('本期已审核通过（第 1 版），无需重复审核');
+    expect((await getPeriod(ref))?.version).toBe(1);
+  });
+});
