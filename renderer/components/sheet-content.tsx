@@ -22,38 +22,18 @@ export interface SheetContentProps {
 }
 
 export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, locked, onEditSchool }: SheetContentProps) {
+  // what every data sheet view takes; the list views also show the period in their 填报单位 line
+  const common = { pack, school, submission: submission.code, period, findings, locked };
   switch (sheet.kind) {
     case 'cover':
       return <CoverView sheet={sheet} school={school} submission={submission} period={period} onEditSchool={onEditSchool} />;
     case 'ledger':
-      return (
-        <LedgerSheetView
-          pack={pack}
-          school={school}
-          submission={submission.code}
-          period={period}
-          periodText={periodText}
-          sheet={sheet}
-          findings={findings}
-          locked={locked}
-        />
-      );
+      return <LedgerSheetView {...common} periodText={periodText} sheet={sheet} />;
     case 'ledgerGroup':
-      return (
-        <LedgerGroupView
-          pack={pack}
-          school={school}
-          submission={submission.code}
-          period={period}
-          periodText={periodText}
-          sheet={sheet}
-          findings={findings}
-          locked={locked}
-        />
-      );
+      return <LedgerGroupView {...common} periodText={periodText} sheet={sheet} />;
     case 'indicator':
-      return <IndicatorSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} locked={locked} />;
+      return <IndicatorSheetView {...common} sheet={sheet} />;
     case 'stat':
-      return <StatSheetView pack={pack} school={school} submission={submission.code} period={period} sheet={sheet} findings={findings} locked={locked} />;
+      return <StatSheetView {...common} sheet={sheet} />;
   }
 }
