@@ -10,7 +10,7 @@ import { computeIndicatorTable, type IndicatorResult } from '../../shared/comput
 import { sectionLabels } from '../../shared/xlsx/layout-indicator';
 import { toHalfWidth } from '../../shared/model/values';
 import { findSubmission } from '../../shared/pack/applicability';
-import { periodLabel, timePointLabel } from '../../shared/model/period';
+import { whenLine } from '../../shared/model/period';
 import { setIndicatorValue } from '../db/cells-repo';
 import { loadSnapshot } from '../db/snapshot';
 import { loadRelated } from '../db/related';
@@ -84,7 +84,7 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
   const table = useMemo(() => (loaded ? computeIndicatorTable(sheet, { pack, school, data: loaded.data, lookup: loaded.lookup }) : undefined), [loaded, sheet, pack, school]);
   const problems = useMemo(() => problemsBy(findings, sheet.id, (f) => (f.row?.kind === 'stat' ? f.row.code : undefined)), [findings, sheet.id]);
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
-  const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
+  const when = whenLine(kind, period);
   const onCommit = useCallback(
     (code: string, v: number | string | null) => void trackSave(setIndicatorValue({ submission, period, sheetId: sheet.id }, code, v)),
     [submission, period, sheet.id],

@@ -8,7 +8,7 @@ import type { Finding } from '../../shared/audit/types';
 import { computeStatTable } from '../../shared/compute/stat-table';
 import { findSubmission } from '../../shared/pack/applicability';
 import { cellKey } from '../../shared/pack/stat-cells';
-import { periodLabel, timePointLabel } from '../../shared/model/period';
+import { whenLine } from '../../shared/model/period';
 import { setCell } from '../db/cells-repo';
 import { loadSnapshot } from '../db/snapshot';
 import { trackSave, useStore } from '../state/store';
@@ -51,7 +51,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
     for (const r of prevTable?.rows ?? []) for (const c of r.cells) if (c.kind !== 'blocked') m.set(cellKey(r.code, c.key), c.value);
     return m;
   }, [prevTable]);
-  const when = kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
+  const when = whenLine(kind, period);
 
   const onCommit = useCallback(
     (code: string, colKey: string, value: number | null) =>

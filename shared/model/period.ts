@@ -74,3 +74,8 @@ export function previousPeriod(kind: PeriodKind, period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
 }
+
+/** The "统计时点：2025年9月1日" (学年) or "期间：2025年10月" (月) line of a sheet — screen and export alike. */
+export function whenLine(kind: PeriodKind, period: string): string {
+  return kind === 'schoolYear' ? `统计时点：${timePointLabel(kind, period)}` : `期间：${periodLabel(kind, period)}`;
+}

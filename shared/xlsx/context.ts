@@ -2,7 +2,7 @@
 import type { Pack, Submission } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
-import { periodLabel, timePointLabel } from '../model/period';
+import { whenLine } from '../model/period';
 
 export const REPORT_FORMAT = 'xiaobiao-report/1';
 export const NOTES_SHEET = '校验说明';
@@ -19,11 +19,7 @@ export interface ReportContext {
 }
 
 export function unitLine(ctx: ReportContext, unit: string): string {
-  const { periodKind } = ctx.submission;
-  const when = periodKind === 'schoolYear'
-    ? `统计时点：${timePointLabel(periodKind, ctx.data.period)}`
-    : `期间：${periodLabel(periodKind, ctx.data.period)}`;
-  return `${when}　单位：${unit}`;
+  return `${whenLine(ctx.submission.periodKind, ctx.data.period)}　单位：${unit}`;
 }
 
 export function signatureLine(ctx: ReportContext): string {

@@ -5,7 +5,7 @@ import type { IndicatorSection } from '../pack/indicator-schema';
 import type { IndicatorTable } from '../compute/indicator';
 import { cell, textWidth, type GridCell, type SheetGrid } from './grid';
 import { signatureLine, type ReportContext } from './context';
-import { periodLabel, timePointLabel } from '../model/period';
+import { whenLine } from '../model/period';
 
 const DEFAULT_LABELS = { unit: '单位', value: '本校值', target: '目标', met: '是否达标' } as const;
 
@@ -41,7 +41,7 @@ export function indicatorGrid(table: IndicatorTable, ctx: ReportContext): SheetG
   const merges: SheetGrid['merges'] = [[1, 1, 1, W]];
   rows.push(line(cell(table.sheet.title, 'title')));
   const { periodKind } = ctx.submission;
-  const when = periodKind === 'schoolYear' ? `统计时点：${timePointLabel(periodKind, ctx.data.period)}` : `期间：${periodLabel(periodKind, ctx.data.period)}`;
+  const when = whenLine(periodKind, ctx.data.period);
   // 填报单位 over the label and code columns, the 统计时点 over the value columns, right-aligned
   const sub = line(cell(`填报单位：${ctx.school.name}`, 'subtitle'));
   for (let c = 2; c < W; c++) sub[c] = cell(null, 'subtitleRight');
