@@ -6,34 +6,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../shared/cli/main';
-import type { Io } from '../../shared/cli/commands';
 import type { CheckResult } from '../../shared/cli/check-command';
 import { REPO_ROOT } from '../../shared/cli/seeds';
 import { findPeriod, type SchoolData } from '../../shared/model/data';
+import { cliRunner, type CliRun } from '../fixtures/cli-run';
 
 const TODAY = '2025-10-31'; // → 学年 2025-2026 with 2024-2025 before it
 const XNC = ['--submission', 'XNC', '--period', '2025-2026'];
 // every count column of 班级名册 that may not exceed 学生数
 const COUNTS = ['students', 'female', 'minority', 'boarding', 'migrantOut', 'migrantIn', 'workerOut', 'workerIn', 'leftBehind', 'disabled'];
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), today: () => TODAY };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner(TODAY);
 async function checkJson(...argv: string[]): Promise<{ code: number; results: CheckResult[] }> {
   const r = await run('check', ...argv, '--json');
   expect(r.err, r.err.join('\n')).toEqual([]);
   return { code: r.code, results: JSON.parse(r.out.join('\n')) as CheckResult[] };
 }
-function refused(r: Run, ...says: string[]) {
+function refused(r: CliRun, ...says: string[]) {
   expect(r.code, r.err.join('\n')).toBe(2);
   expect(r.out).toEqual([]);
   const err = r.err.join('\n');

@@ -6,31 +6,19 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../shared/cli/main';
-import type { Io } from '../../shared/cli/commands';
 import { REPO_ROOT, seedPacks } from '../../shared/cli/seeds';
 import { schoolDataSchema, type SchoolData } from '../../shared/model/data';
 import { runAudit } from '../../shared/audit/run';
 import { comparable } from '../fixtures/period-data';
+import { cliRunner, type CliRun } from '../fixtures/cli-run';
 
 const TODAY = '2025-10-31'; // → 学年 2025-2026 (and 2024-2025 before it), 留样 month 2025-09
 const CJK = /[\u4e00-\u9fff]/;
 const pack = seedPacks().get('luojiang')!;
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), today: () => TODAY };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = cliRunner(TODAY);
 /** exit 2, nothing on stdout, a Chinese message on stderr containing every `says` */
-function refused(r: Run, ...says: string[]) {
+function refused(r: CliRun, ...says: string[]) {
   expect(r.code, r.err.join('\n')).toBe(2);
   expect(r.out).toEqual([]);
   const err = r.err.join('\n');
