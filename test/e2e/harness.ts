@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-const ROOT = resolve(__dirname, '..', '..', 'dist-web');
+// XB_DIST_WEB lets parallel work build into its own folder (vite build --outDir …)
+const ROOT = resolve(process.env.XB_DIST_WEB ?? resolve(__dirname, '..', '..', 'dist-web'));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
