@@ -10,7 +10,8 @@ import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod } from '../model/period';
 import { computeStatTable, tableValue } from '../compute/stat-table';
 import { runAudit } from '../audit/run';
-import { META_SHEET, NOTES_SHEET, REPORT_FORMAT } from './context';
+import { META_SHEET, NOTES_SHEET } from './context';
+import { formatProblem, reportFormatVersion, upgradeWorkbook } from './report-format';
 import { overallHash, sheetHash, type GridValue } from './grid';
 import { ReportReadError } from './read-errors';
 import { readCover, readStat } from './read-sheets';
@@ -98,9 +99,17 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   }
   const metaValues = sheetValues(wb.Sheets[META_SHEET]);
   if (!metaValues.length) fail(`缺少隐藏工作表“${META_SHEET}”——不是校表通导出的报表`);
-  const meta: Record<string, string> = {};
-  for (const [k, v] of metaValues) if (k !== null && k !== undefined) meta[String(k)] = v === null || v === undefined ? '' : String(v);
-  if (meta.format !== REPORT_FORMAT) fail(`格式“${meta.format ?? ''}”不是 ${REPORT_FORMAT}`, META_SHEET);
+  const writtenMeta: Record<string, string> = {};
+  for (const [k, v] of metaValues) if (k !== null && k !== undefined) writtenMeta[String(k)] = v === null || v === undefined ? '' : String(v);
+  const formatIssue = formatProblem(writtenMeta.format, writtenMeta.appVersion);
+  if (formatIssue) fail(formatIssue, META_SHEET);
+  // the hashes are of the file as written; an older layout is then moved to the current one
+  const written = new Map(wb.SheetNames.map((n) => [n, sheetValues(wb.Sheets[n])]));
+  const hashes: [string, string][] = wb.SheetNames.filter((n) => n !== META_SHEET).map((n) => [n, sheetHash(written.get(n)!)]);
+  const hashMismatches = hashes.filter(([n, h]) => writtenMeta[`sha256:${n}`] !== h).map(([n]) => n);
+  if (writtenMeta['sha256:all'] !== overallHash(hashes) && !hashMismatches.length) hashMismatches.push('(全部)');
+  const raw = upgradeWorkbook({ format: reportFormatVersion(writtenMeta.format)!, meta: writtenMeta, names: [...wb.SheetNames], sheets: written });
+  const meta = raw.meta;
 
   const pack = packs.get(meta.pack ?? '') ?? fail(`报表包“${meta.pack}”未安装`, META_SHEET);
   const submission = findSubmission(pack, meta.submission ?? '') ?? fail(`报表包 ${pack.id} 没有报表“${meta.submission}”`, META_SHEET);
@@ -121,13 +130,10 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   if (!pack.schoolTypes.some((t) => t.id === schoolType)) fail(`办学类型“${schoolType}”不在报表包中`, META_SHEET);
   const sheets = sheetsFor(pack, submission, schoolType);
   const expectedNames = [...sheets.map((s) => s.title), NOTES_SHEET, META_SHEET];
-  if (wb.SheetNames.join('|') !== expectedNames.join('|'))
-    fail(`工作表应依次为 ${expectedNames.join('、')}，实为 ${wb.SheetNames.join('、')}`);
+  if (raw.names.join('|') !== expectedNames.join('|'))
+    fail(`工作表应依次为 ${expectedNames.join('、')}，实为 ${raw.names.join('、')}`);
 
-  const values = new Map(expectedNames.map((n) => [n, sheetValues(wb.Sheets[n])]));
-  const hashes: [string, string][] = expectedNames.slice(0, -1).map((n) => [n, sheetHash(values.get(n)!)]);
-  const hashMismatches = hashes.filter(([n, h]) => meta[`sha256:${n}`] !== h).map(([n]) => n);
-  if (meta['sha256:all'] !== overallHash(hashes) && !hashMismatches.length) hashMismatches.push('(全部)');
+  const values = raw.sheets;
   if (hashMismatches.length && !opts.allowHashMismatch)
     fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
 

@@ -1,0 +1,116 @@
+// What restoring a workbook would change in a period: every entered cell, list cell and 说明 that
+// differs, and list rows added or removed, named as the user sees them (worksheet, cell, row,
+// column). Computed cells are left out — they follow the lists. List rows are compared by
+// position, as the workbook numbers them (序号).
+import type { CellValue, LedgerRow, PeriodData } from '../model/data';
+import type { LedgerSheet, Pack, Sheet } from '../pack/schema';
+import type { SchoolProfile } from '../model/school';
+import { findSubmission, sheetsFor } from '../pack/applicability';
+import { groupParts, ledgerRows } from '../pack/ledger-rows';
+import { cellKey } from '../pack/stat-cells';
+import { computeIndicatorTable } from '../compute/indicator';
+import { address, groupLayout, LEDGER_FIRST_DATA_ROW, statCellAddress } from './addresses';
+import { indicatorLayout } from './layout-indicator';
+import { positionalIds } from './read-period';
+import { NOTES_SHEET } from './context';
+
+export type ChangeKind = 'changed' | 'added' | 'removed';
+
+export interface CellChange {
+  /** the worksheet's title in the workbook (校验说明 for a 说明) */
+  sheet: string;
+  kind: ChangeKind;
+  /** A1 address in the workbook, when the cell is there */
+  cell?: string;
+  /** 第 3 行 / the statistics row's 代码 and name / the rule of a 说明 */
+  row: string;
+  /** the column's header; empty for a whole row added or removed */
+  column: string;
+  old: string;
+  new: string;
+}
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+const rowText = (sheet: LedgerSheet, row: LedgerRow) => sheet.columns.map((c) => text(row[c.key])).filter(Boolean).join(' / ');
+
+function ledgerChanges(title: string, sheet: LedgerSheet, before: LedgerRow[], after: LedgerRow[], firstDataRow: number, label = ''): CellChange[] {
+  const out: CellChange[] = [];
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const row = `${label}第 ${i + 1} 行`;
+    const a = before[i];
+    const b = after[i];
+    if (!a) out.push({ sheet: title, kind: 'added', cell: address(1, firstDataRow + i), row, column: '', old: '', new: rowText(sheet, b!) });
+    else if (!b) out.push({ sheet: title, kind: 'removed', row, column: '', old: rowText(sheet, a), new: '' });
+    else
+      sheet.columns.forEach((c, ci) => {
+        if (text(a[c.key]) !== text(b[c.key]))
+          out.push({ sheet: title, kind: 'changed', cell: address(ci + 2, firstDataRow + i), row, column: c.label, old: text(a[c.key]), new: text(b[c.key]) });
+      });
+  }
+  return out;
+}
+
+function cellsChanges(sheet: Sheet, before: PeriodData, after: PeriodData, pack: Pack, school: SchoolProfile): CellChange[] {
+  const a = before.sheets[sheet.id]?.cells ?? {};
+  const b = after.sheets[sheet.id]?.cells ?? {};
+  const out: CellChange[] = [];
+  const push = (key: string, row: string, column: string, cell?: string) => {
+    const [x, y] = [text(a[key]), text(b[key])];
+    if (x !== y) out.push({ sheet: sheet.title, kind: 'changed', cell, row, column, old: x, new: y });
+  };
+  if (sheet.kind === 'stat')
+    for (const r of sheet.rows) for (const c of sheet.columns) push(cellKey(r.code, c.key), `${r.code} ${r.label.trim()}`, c.label, statCellAddress(sheet, r.code, c.key));
+  if (sheet.kind === 'indicator') {
+    // the rows shown depend only on the school type, as in the workbook
+    const table = computeIndicatorTable(sheet, { pack, school, data: { ...after, sheets: {} } });
+    const rowOf = indicatorLayout(table).rowOf;
+    for (const s of table.sections) {
+      const col = 3 + s.section.columns.indexOf('value');
+      for (const r of s.results) push(cellKey(r.row.code, 'value'), `${r.row.code} ${r.row.label}`, '本校值', address(col, rowOf.get(r.row.code)!));
+    }
+  }
+  return out;
+}
+
+function noteChanges(before: PeriodData, after: PeriodData, pack: Pack): CellChange[] {
+  const a = before.explanations ?? {};
+  const b = after.explanations ?? {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys
+    .filter((k) => text(a[k]) !== text(b[k]))
+    .map((k) => {
+      const [rule, sheetId, where, col] = k.split('|');
+      const title = pack.sheets[sheetId ?? '']?.title ?? sheetId;
+      return { sheet: NOTES_SHEET, kind: 'changed' as const, row: `${rule}（${title} ${where ?? ''}${col ? ' ' + col : ''}）`, column: '学校说明', old: text(a[k]), new: text(b[k]) };
+    });
+}
+
+/** Changes from `current` (the app's period) to `incoming` (a workbook's), in workbook order. */
+export function diffPeriods(pack: Pack, school: SchoolProfile, current: PeriodData, incoming: PeriodData): CellChange[] {
+  const submission = findSubmission(pack, incoming.submission);
+  if (!submission) return [];
+  const before = positionalIds(current);
+  const after = positionalIds(incoming);
+  const out: CellChange[] = [];
+  for (const sheet of sheetsFor(pack, submission, school.type)) {
+    if (sheet.kind === 'ledger') out.push(...ledgerChanges(sheet.title, sheet, ledgerRows(sheet, before), ledgerRows(sheet, after), LEDGER_FIRST_DATA_ROW));
+    if (sheet.kind === 'ledgerGroup') {
+      const parts = groupParts(pack, sheet);
+      const blocks = groupLayout(parts.map((p) => ledgerRows(p, after).length));
+      parts.forEach((p, i) =>
+        out.push(...ledgerChanges(sheet.title, p, ledgerRows(p, before), ledgerRows(p, after), blocks[i]!.firstDataRow, `${sheet.parts[i]!.title} `)),
+      );
+    }
+    if (sheet.kind === 'stat' || sheet.kind === 'indicator') out.push(...cellsChanges(sheet, before, after, pack, school));
+  }
+  out.push(...noteChanges(before, after, pack));
+  return out;
+}
+
+/** Counts per worksheet, in workbook order, for the preview's summary. */
+export function changesBySheet(changes: readonly CellChange[]): { sheet: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of changes) counts.set(c.sheet, (counts.get(c.sheet) ?? 0) + 1);
+  return [...counts].map(([sheet, count]) => ({ sheet, count }));
+}
