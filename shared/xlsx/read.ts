@@ -21,8 +21,9 @@ import { readIndicator } from './read-indicator';
 import { computeIndicatorTable } from '../compute/indicator';
 import { indicatorLayout } from './layout-indicator';
 import { TEMPLATE_STATUS } from './template';
+import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
 
-export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_REPORT_BYTES = SPREADSHEET_LIMITS.maxFileBytes;
 
 export interface ReadReportOptions {
   fileName?: string;
@@ -44,11 +45,13 @@ export interface ReadReportResult {
 function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
   if (!ws?.['!ref']) return [];
   const range = XLSX.utils.decode_range(ws['!ref']);
+  // read with dense: true (limits.ts), so cells are in !data; an object-keyed sheet still works
+  const dense = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
   const out: GridValue[][] = [];
   for (let r = 0; r <= range.e.r; r++) {
     const row: GridValue[] = [];
     for (let c = 0; c <= range.e.c; c++) {
-      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      const cell = (dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as XLSX.CellObject | undefined;
       const v = cell?.v;
       row.push(typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? null : String(v));
     }
@@ -86,17 +89,15 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const fail = (problem: string, sheet?: string): never => {
     throw new ReportReadError(problem, { file, sheet });
   };
-  if (bytes.length === 0) fail('文件是空的');
-  if (bytes.length > MAX_REPORT_BYTES) fail(`文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不是校表通导出的报表`);
-  // .xlsx is a zip: refuse anything else before a parser guesses at it (SheetJS would read text as CSV)
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
-    fail('不是 .xlsx 工作簿（可能是 .xls、.csv、其他文件或已损坏）');
+  // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
+  checkSpreadsheetBytes(file, bytes);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellText: false, cellDates: false, bookVBA: false });
+    wb = XLSX.read(bytes, { type: 'array', ...spreadsheetReadOptions() });
   } catch {
     return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
   }
+  checkParsedWorkbook(file, wb);
   const metaValues = sheetValues(wb.Sheets[META_SHEET]);
   if (!metaValues.length) fail(`缺少隐藏工作表“${META_SHEET}”——不是校表通导出的报表`);
   const writtenMeta: Record<string, string> = {};
