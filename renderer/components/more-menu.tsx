@@ -7,9 +7,10 @@ import type { SchoolProfile } from '../../shared/model/school';
 import { APP_VERSION } from '../lib/app-version';
 import { todayIso } from '../lib/periods';
 import { platform } from '../platform';
-import { packList } from '../lib/packs';
+import { packLoad, packList } from '../lib/packs';
 import { DemoLoader } from './demo-loader';
 import { ChangesDrawer } from './changes-drawer';
+import { RestoreReportDialog } from './restore-report-dialog';
 
 export interface MoreMenuProps {
   pack: Pack;
@@ -21,6 +22,7 @@ export interface MoreMenuProps {
 export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
   const [demoOpen, setDemoOpen] = useState(false);
   const [changesOpen, setChangesOpen] = useState(false);
+  const [restoreOpen, setRestoreOpen] = useState(false);
   const template = async () => {
     try {
       // the workbook writer is large: load it only when a file is made
@@ -40,10 +42,14 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
           items: [
             { key: 'template', label: <span data-testid="download-template">下载本表的空白模板</span> },
             { key: 'changes', label: <span data-testid="changes-open">修改记录</span> },
+            { key: 'restore-report', label: <span data-testid="restore-report">打开校表通导出的报表…</span> },
             { type: 'divider' },
             { key: 'demo', label: <span data-testid="load-demo">载入示例学校…</span>, danger: true },
           ],
-          onClick: ({ key }) => (key === 'template' ? void template() : key === 'changes' ? setChangesOpen(true) : setDemoOpen(true)),
+          onClick: ({ key }) => {
+            if (key === 'restore-report') return setRestoreOpen(true);
+            return key === 'template' ? void template() : key === 'changes' ? setChangesOpen(true) : setDemoOpen(true);
+          },
         }}
       >
         <Button data-testid="more-menu">
@@ -54,6 +60,7 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
       {changesOpen && (
         <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
       )}
+      {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} />}
       <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
     </>
   );

@@ -7,7 +7,8 @@ import { SCHOOL_ID, type CellRecord, type PeriodRecord, type RowRecord } from '.
 import { recordChanges } from './changes-repo';
 import { cleanProfile } from './school-repo';
 
-export function toRecords(data: SchoolData) {
+/** Records of some periods (a whole file, or one restored period); row ids become database keys. */
+export function toRecords(data: Pick<SchoolData, 'periods'>) {
   const now = nowIso();
   const periods: PeriodRecord[] = [];
   const rows: RowRecord[] = [];
