@@ -1,21 +1,20 @@
 // An indicator sheet (办学条件与优质均衡, 教师发展, 月度汇总 …): one value per row, entered or
 // computed from the lists, beside its target and whether it is met.
 import { useCallback, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Tag } from 'antd';
 import type { IndicatorSheet, Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
-import { computeIndicatorTable, type IndicatorResult } from '../../shared/compute/indicator';
+import type { IndicatorResult } from '../../shared/compute/indicator';
 import { sectionLabels } from '../../shared/xlsx/layout-indicator';
 import { toHalfWidth } from '../../shared/model/values';
 import { findSubmission } from '../../shared/pack/applicability';
 import { whenLine } from '../../shared/model/period';
 import { setIndicatorValue } from '../db/cells-repo';
-import { loadSnapshot } from '../db/snapshot';
-import { loadRelated } from '../db/related';
-import { trackSave } from '../state/store';
+import { trackSave, useStore } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
+import { useSheetContext, type PeriodView } from '../hooks/use-period-data';
+import { usePreviousContext } from '../hooks/use-previous-table';
 import { SheetNotes } from './sheet-notes';
 import { problemsBy } from '../lib/cell-problems';
 import '../stat.css';
@@ -29,9 +28,17 @@ export interface IndicatorSheetViewProps {
   findings?: readonly Finding[];
   /** the period is 已审核: entered values read-only */
   locked?: boolean;
+  /** the workspace's live view of the period (null while loading); without it the sheet loads its own */
+  view?: PeriodView | null;
 }
 
 const show = (v: IndicatorResult['value']) => (v === null ? '—' : String(v));
+
+/** Last approved period's value under this one (显示上期数); undefined shows nothing. */
+function PreviousLine({ value }: { value: IndicatorResult['value'] | undefined }) {
+  if (value === undefined) return null;
+  return <div className="stat-prev">上期 {value ?? '空'}</div>;
+}
 
 /** A number box that keeps what was typed and says so when it is not a non-negative number. */
 function NumberInput({ testId, res, locked, onCommit }: { testId: string; res: IndicatorResult; locked?: boolean; onCommit: (v: number | null) => void }) {
@@ -76,12 +83,17 @@ function EnteredValue({ testId, res, locked, onCommit }: { testId: string; res: 
   return <NumberInput testId={testId} res={res} locked={locked} onCommit={onCommit} />;
 }
 
-export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [], locked }: IndicatorSheetViewProps) {
-  const loaded = useLiveQuery(async () => {
-    const [data, lookup] = await Promise.all([loadSnapshot({ submission, period }), loadRelated(pack, submission, period)]);
-    return { data, lookup };
-  }, [pack, submission, period]);
-  const table = useMemo(() => (loaded ? computeIndicatorTable(sheet, { pack, school, data: loaded.data, lookup: loaded.lookup }) : undefined), [loaded, sheet, pack, school]);
+export function IndicatorSheetView({ pack, school, submission, period, sheet, findings = [], locked, view }: IndicatorSheetViewProps) {
+  const ctx = useSheetContext(pack, school, submission, period, view);
+  const table = useMemo(() => ctx?.indicator(sheet.id), [ctx, sheet.id]);
+  const showPrevious = useStore((s) => s.showPrevious);
+  const setShowPrevious = useStore((s) => s.setShowPrevious);
+  const prevCtx = usePreviousContext(pack, school, submission, period, showPrevious);
+  // last approved period's value of each row, computed with the same rows from that period's data
+  const prevValues = useMemo(() => {
+    const t = prevCtx?.indicator(sheet.id);
+    return new Map(t?.sections.flatMap((s) => s.results.map((r) => [r.row.code, r.value] as const)) ?? []);
+  }, [prevCtx, sheet.id]);
   const problems = useMemo(() => problemsBy(findings, sheet.id, (f) => (f.row?.kind === 'stat' ? f.row.code : undefined)), [findings, sheet.id]);
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
   const when = whenLine(kind, period);
@@ -97,6 +109,15 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
       <div className="sheet-subline">
         <span>填报单位：{school.name}</span>
         <span>{when}</span>
+      </div>
+      <div className="stat-toolbar">
+        <label className="stat-prev-toggle" title="在每项本校值下方显示上期（已审核）的值，便于对照">
+          <input type="checkbox" data-testid="toggle-previous" checked={showPrevious} onChange={(e) => setShowPrevious(e.target.checked)} />
+          显示上期数
+        </label>
+        {showPrevious && prevCtx === null && (
+          <span className="stat-prev-none" data-testid="previous-none">上期没有已审核的数据，无法对照。</span>
+        )}
       </div>
       {table?.sections.map((s, i) => (
         <section key={i} className="indicator-section">
@@ -115,6 +136,8 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
               {s.results.map((r) => {
                 const testId = `ind-${sheet.id}-${r.row.code}`;
                 const problem = problems.get(r.row.code);
+                // a row the previous period did not have (another school type then) shows 空
+                const previous = prevCtx ? (prevValues.get(r.row.code) ?? null) : undefined;
                 return (
                   <tr key={r.row.code}>
                     <td className="label">{r.row.label}</td>
@@ -139,11 +162,13 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
                           <td key={c} className={`computed num ${cls}`} data-testid={testId} data-kind="computed" title={problem?.message ?? '自动计算'} tabIndex={-1}>
                             <span className="calc-mark" aria-hidden>计</span>
                             {show(r.value)}
+                            <PreviousLine value={previous} />
                           </td>
                         );
                       return (
                         <td key={c} className={cls} title={problem?.message}>
                           <EnteredValue testId={testId} res={r} locked={locked} onCommit={(v) => onCommit(r.row.code, v)} />
+                          <PreviousLine value={previous} />
                         </td>
                       );
                     })}

@@ -7,6 +7,7 @@ import { LedgerSheetView } from './ledger-sheet-view';
 import { LedgerGroupView } from './ledger-group-view';
 import { StatSheetView } from './stat-sheet-view';
 import { IndicatorSheetView } from './indicator-sheet-view';
+import type { PeriodView } from '../hooks/use-period-data';
 
 export interface SheetContentProps {
   pack: Pack;
@@ -19,9 +20,11 @@ export interface SheetContentProps {
   /** the period is 已审核: every view shows its data read-only */
   locked?: boolean;
   onEditSchool: () => void;
+  /** the workspace's live view of the period (null while loading): the computed sheets share its memo with the audit */
+  view?: PeriodView | null;
 }
 
-export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, locked, onEditSchool }: SheetContentProps) {
+export function SheetContent({ pack, school, submission, period, periodText, sheet, findings, locked, onEditSchool, view }: SheetContentProps) {
   // what every data sheet view takes; the list views also show the period in their 填报单位 line
   const common = { pack, school, submission: submission.code, period, findings, locked };
   switch (sheet.kind) {
@@ -32,8 +35,8 @@ export function SheetContent({ pack, school, submission, period, periodText, she
     case 'ledgerGroup':
       return <LedgerGroupView {...common} periodText={periodText} sheet={sheet} />;
     case 'indicator':
-      return <IndicatorSheetView {...common} sheet={sheet} />;
+      return <IndicatorSheetView {...common} sheet={sheet} view={view} />;
     case 'stat':
-      return <StatSheetView {...common} sheet={sheet} />;
+      return <StatSheetView {...common} sheet={sheet} view={view} />;
   }
 }

@@ -1,19 +1,17 @@
 // A statistics sheet (基表) laid out like the bureau's printed form. Computed cells are
 // recalculated from the lists on every change, so editing 班级名册 updates this table at once.
 import { useCallback, useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Pack, StatSheet } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
-import { computeStatTable } from '../../shared/compute/stat-table';
 import { findSubmission } from '../../shared/pack/applicability';
 import { cellKey } from '../../shared/pack/stat-cells';
 import { whenLine } from '../../shared/model/period';
 import { setCell } from '../db/cells-repo';
-import { loadSnapshot } from '../db/snapshot';
 import { trackSave, useStore } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
 import { usePreviousTable } from '../hooks/use-previous-table';
+import { useSheetContext, type PeriodView } from '../hooks/use-period-data';
 import type { CellProblem } from './ledger-cell';
 import { StatCellView } from './stat-cell';
 import { ColumnNumberRow, StatHead } from './stat-head';
@@ -30,21 +28,24 @@ export interface StatSheetViewProps {
   findings?: readonly Finding[];
   /** the period is 已审核: entered cells read-only */
   locked?: boolean;
+  /** the workspace's live view of the period (null while loading); without it the sheet loads its own */
+  view?: PeriodView | null;
 }
 
 function statProblems(findings: readonly Finding[], sheetId: string): Map<string, CellProblem> {
   return problemsBy(findings, sheetId, (f) => (f.row?.kind === 'stat' && f.colKey ? cellKey(f.row.code, f.colKey) : undefined));
 }
 
-export function StatSheetView({ pack, school, submission, period, sheet, findings = [], locked }: StatSheetViewProps) {
-  const data = useLiveQuery(() => loadSnapshot({ submission, period }), [submission, period]);
-  const table = useMemo(() => (data ? computeStatTable(sheet, data) : undefined), [sheet, data]);
+export function StatSheetView({ pack, school, submission, period, sheet, findings = [], locked, view }: StatSheetViewProps) {
+  const ctx = useSheetContext(pack, school, submission, period, view);
+  const data = ctx?.data;
+  const table = useMemo(() => ctx?.stat(sheet.id), [ctx, sheet.id]);
   const problems = useMemo(() => statProblems(findings, sheet.id), [findings, sheet.id]);
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
   const sourceTitle = sheet.source ? pack.sheets[sheet.source.sheet]?.title : undefined;
   const showPrevious = useStore((s) => s.showPrevious);
   const setShowPrevious = useStore((s) => s.setShowPrevious);
-  const prevTable = usePreviousTable(sheet, submission, period, kind, showPrevious);
+  const prevTable = usePreviousTable(pack, school, sheet, submission, period, showPrevious);
   // last period's figure of each cell, by cell key (none when the toggle is off or there is no approved period)
   const prevValues = useMemo(() => {
     const m = new Map<string, number | null>();

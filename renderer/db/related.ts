@@ -2,16 +2,19 @@
 // the 班级名册 of the XNC 学年 the month belongs to. Loaded with the period so audits and
 // exports see the same figures as the screen.
 import type { Pack } from '../../shared/pack/schema';
-import type { PeriodData } from '../../shared/model/data';
-import { periodOf } from '../../shared/model/period';
+import type { Lookup } from '../../shared/compute/indicator';
+import { periodOf, periodRange } from '../../shared/model/period';
 import { loadSnapshot } from './snapshot';
 import { relatedSubmissions } from '../../shared/pack/related';
 
-export type Lookup = (submission: string, period: string) => PeriodData | undefined;
+export type { Lookup };
 
 export async function loadRelated(pack: Pack, submission: string, period: string): Promise<Lookup> {
-  const firstDay = /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : `${period}-01`;
   const wanted = relatedSubmissions(pack, submission);
+  const kind = pack.submissions.find((s) => s.code === submission)?.periodKind;
+  if (!kind || wanted.length === 0) return () => undefined;
+  // the period of each related submission that holds this period's first day
+  const firstDay = periodRange(kind, period).start;
   const refs = pack.submissions
     .filter((s) => wanted.includes(s.code))
     .map((s) => ({ submission: s.code, period: periodOf(s.periodKind, firstDay) }));

@@ -7,6 +7,7 @@ import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { runAudit } from '../../shared/audit/run';
+import { periodContext, type PeriodContext } from '../../shared/compute/period-context';
 import { findSubmission } from '../../shared/pack/applicability';
 import { previousPeriod } from '../../shared/model/period';
 import { getPeriod } from '../db/periods-repo';
@@ -22,6 +23,19 @@ export interface PeriodView {
   lookup?: Lookup;
   /** the two months before a month, any status (a quarter's 应急演练) */
   history?: PeriodData[];
+}
+
+// a live query gives a new view object for each snapshot, never changed afterwards: the audit
+// and the open sheet asking with the same view share one memo of its computed tables
+const contexts = new WeakMap<object, { pack: Pack; school: SchoolProfile; ctx: PeriodContext }>();
+
+/** The period's memo of computed tables, shared by the audit and the open sheet (same snapshot, same object). */
+export function contextOf(pack: Pack, school: SchoolProfile, view: Pick<PeriodView, 'data' | 'lookup'>): PeriodContext {
+  const hit = contexts.get(view);
+  if (hit && hit.pack === pack && hit.school === school) return hit.ctx;
+  const ctx = periodContext({ pack, school, data: view.data, lookup: view.lookup });
+  contexts.set(view, { pack, school, ctx });
+  return ctx;
 }
 
 export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month', pack?: Pack): Promise<PeriodView> {
@@ -50,7 +64,8 @@ export interface AuditResult {
 export function auditPeriod(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
   if (!view) return { findings: [] };
   try {
-    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous, lookup: view.lookup, history: view.history }) };
+    const ctx = contextOf(pack, school, view);
+    return { findings: runAudit({ pack, school, data: view.data, previous: view.previous, lookup: view.lookup, history: view.history }, ctx) };
   } catch (e) {
     return { findings: [], error: `审核程序出错：${(e as Error)?.message ?? String(e)}` };
   }
@@ -58,4 +73,21 @@ export function auditPeriod(pack: Pack, school: SchoolProfile, view: PeriodView 
 
 export function useAudit(pack: Pack, school: SchoolProfile, view: PeriodView | undefined): AuditResult {
   return useMemo(() => auditPeriod(pack, school, view), [pack, school, view]);
+}
+
+/**
+ * The context a sheet view computes from: the workspace's view when it passes one (null while it
+ * loads), so the sheet and the audit share one memo; loaded here when the view is shown alone.
+ */
+export function useSheetContext(pack: Pack, school: SchoolProfile, submission: string, period: string, view?: PeriodView | null): PeriodContext | undefined {
+  const own = useLiveQuery(
+    async () => {
+      if (view !== undefined) return null;
+      const [data, lookup] = await Promise.all([loadSnapshot({ submission, period }), loadRelated(pack, submission, period)]);
+      return { data, lookup };
+    },
+    [view === undefined, pack, submission, period],
+  );
+  const v = view ?? own ?? undefined;
+  return useMemo(() => (v ? contextOf(pack, school, v) : undefined), [v, pack, school]);
 }

@@ -112,6 +112,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
               findings={findings}
               locked={record?.status === '已审核'}
               onEditSchool={onEditSchool}
+              view={view ?? null}
             />
           </div>
         </main>

@@ -1,12 +1,12 @@
 // 表间审核: one cell of a statistics sheet against cells of another statistics sheet of the same
 // period (教基4149 专任教师 = Σ 教基4153 学段合计). The other sheet is taken as the school sees it
 // (its 学段 blocks expanded); a sheet that does not apply to the school is not compared.
-import type { Pack, StatSheet, Submission } from '../pack/schema';
-import type { PeriodData } from '../model/data';
+import type { Pack, Submission } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
 import { sheetsFor, stagesOf } from '../pack/applicability';
 import { resolveRowRefs } from '../pack/expand';
-import { computeStatTable, tableValue, type StatTable } from '../compute/stat-table';
+import { tableValue, type StatTable } from '../compute/stat-table';
+import type { PeriodContext } from '../compute/period-context';
 import { statCellAddress } from '../xlsx/addresses';
 import type { Finding } from './types';
 
@@ -17,17 +17,14 @@ export interface CrossSheets {
   rows(sheetId: string, refs: readonly string[]): string[];
 }
 
-export function crossSheets(pack: Pack, submission: Submission, school: SchoolProfile, data: PeriodData): CrossSheets {
-  const concrete = new Map<string, StatSheet>();
-  for (const s of sheetsFor(pack, submission, school.type)) if (s.kind === 'stat') concrete.set(s.id, s);
-  const tables = new Map<string, StatTable>();
+/** The tables come from the period's memo: computed once for the audit, indicators and export. */
+export function crossSheets(pack: Pack, submission: Submission, school: SchoolProfile, ctx: PeriodContext): CrossSheets {
+  const applies = new Set<string>();
+  for (const s of sheetsFor(pack, submission, school.type)) if (s.kind === 'stat') applies.add(s.id);
   const stages = stagesOf(pack, school.type);
   return {
     table(sheetId) {
-      const sheet = concrete.get(sheetId);
-      if (!sheet) return undefined;
-      if (!tables.has(sheetId)) tables.set(sheetId, computeStatTable(sheet, data));
-      return tables.get(sheetId);
+      return applies.has(sheetId) ? ctx.stat(sheetId) : undefined;
     },
     rows(sheetId, refs) {
       const template = pack.sheets[sheetId];

@@ -4,14 +4,15 @@ import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { periodRange } from '../model/period';
-import { computeStatTable, referenceDay } from '../compute/stat-table';
+import { computeStatTable } from '../compute/stat-table';
 import { checkCrossSums, crossSheets } from './cross-checks';
 import { checkLedger } from './ledger-checks';
 import { checkLedgerGroup } from './group-checks';
 import { ledgerRows } from '../pack/ledger-rows';
 import { checkStat } from './stat-checks';
 import type { Finding } from './types';
-import { computeIndicatorTable, type IndicatorInput } from '../compute/indicator';
+import type { IndicatorInput } from '../compute/indicator';
+import { periodContext, type PeriodContext } from '../compute/period-context';
 import { checkIndicators } from './indicator-checks';
 
 export interface AuditInput {
@@ -26,25 +27,26 @@ export interface AuditInput {
   lookup?: IndicatorInput['lookup'];
 }
 
-export function runAudit({ pack, school, data, previous, history, lookup }: AuditInput): Finding[] {
+/** `context` is the period's memo (period-context.ts) when the caller already has one. */
+export function runAudit({ pack, school, data, previous, history, lookup }: AuditInput, context?: PeriodContext): Finding[] {
   const submission = findSubmission(pack, data.submission);
   if (!submission) throw new Error(`报表包 ${pack.id} 没有报表 ${data.submission}`);
+  const ctx = context ?? periodContext({ pack, school, data, lookup });
   const range = periodRange(submission.periodKind, data.period);
   const findings: Finding[] = [];
-  const asOf = referenceDay(data.period);
-  const cross = crossSheets(pack, submission, school, data);
+  const asOf = ctx.cond.refDay;
+  const cross = crossSheets(pack, submission, school, ctx);
   for (const sheet of sheetsFor(pack, submission, school.type)) {
     if (sheet.kind === 'ledger')
       findings.push(...checkLedger(sheet, ledgerRows(sheet, data), { pack, school, submission: submission.code, range, asOf, history, data }));
     if (sheet.kind === 'ledgerGroup')
       findings.push(...checkLedgerGroup(sheet, data, { pack, school, submission: submission.code, range, asOf, history, data }));
     if (sheet.kind === 'stat') {
-      const table = cross.table(sheet.id) ?? computeStatTable(sheet, data);
-      const prev = previous ? computeStatTable(sheet, previous) : undefined;
-      findings.push(...checkStat(table, school, prev, data), ...checkCrossSums(table, cross));
+      const table = cross.table(sheet.id) ?? computeStatTable(sheet, data, ctx.cond);
+      const prev = previous ? periodContext({ pack, school, data: previous }).stat(sheet.id) : undefined;
+      findings.push(...checkStat(table, school, prev, data, ctx.cond), ...checkCrossSums(table, cross));
     }
-    if (sheet.kind === 'indicator')
-      findings.push(...checkIndicators(computeIndicatorTable(sheet, { pack, school, data, lookup }), submission.code));
+    if (sheet.kind === 'indicator') findings.push(...checkIndicators(ctx.indicator(sheet.id)!, submission.code));
   }
   return findings;
 }

@@ -2,7 +2,8 @@
 import type { StatCheck } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
 import { conditionContext, listRows, tableValue, type StatTable } from '../compute/stat-table';
-import { aggregate } from '../compute/conditions';
+import { aggregate, type CondContext } from '../compute/conditions';
+import { periodKindOfText } from '../model/period';
 import type { PeriodData } from '../model/data';
 import { statCellAddress } from '../xlsx/addresses';
 import type { Finding } from './types';
@@ -13,8 +14,8 @@ function num(t: StatTable, code: string, col: string): number | undefined {
   return v === undefined ? undefined : (v ?? 0);
 }
 
-/** `data` is the period the table was computed from: listSum checks compare with its lists. */
-export function checkStat(table: StatTable, school: SchoolProfile, previous?: StatTable, data?: PeriodData): Finding[] {
+/** `data` is the period the table was computed from: listSum checks compare with its lists, under `cond`. */
+export function checkStat(table: StatTable, school: SchoolProfile, previous?: StatTable, data?: PeriodData, cond?: CondContext): Finding[] {
   const sheet = table.sheet;
   const out: Finding[] = [];
   const label = (code: string) => sheet.rows.find((r) => r.code === code)?.label.trim() ?? code;
@@ -90,7 +91,7 @@ export function checkStat(table: StatTable, school: SchoolProfile, previous?: St
       case 'listSum': {
         const a = num(table, k.row, k.col);
         if (a === undefined || !data) break;
-        const sum = aggregate(listRows(data, k.list), k.where ?? [], { agg: 'sum', fields: [k.field] }, conditionContext(data.period));
+        const sum = aggregate(listRows(data, k.list), k.where ?? [], { agg: 'sum', fields: [k.field] }, cond ?? conditionContext(periodKindOfText(data.period), data.period));
         if (a !== sum) emit(k, k.row, k.col, `${a} ≠ 名册合计 ${sum}`);
         break;
       }

@@ -1,14 +1,14 @@
 // Evaluates an indicator sheet for one school and period: each row's value (entered, or
 // computed from the period's lists and tables), its target and whether it is met.
 import type { IndicatorRow, IndicatorSection, IndicatorSheet, RowTarget } from '../pack/indicator-schema';
-import type { Pack, StatSheet } from '../pack/schema';
+import type { Pack } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { stagesOf } from '../pack/applicability';
-import { expandStatSheet } from '../pack/expand';
 import { cellKey } from '../pack/stat-cells';
-import { computeStatTable, conditionContext, listRows, tableValue } from './stat-table';
+import { listRows, tableValue } from './stat-table';
 import { evalExpr, type ExprEnv } from './expr';
+import { periodContext, type PeriodContext } from './period-context';
 
 export type IndicatorValue = number | string | null;
 
@@ -27,12 +27,14 @@ export interface IndicatorTable {
   sections: { section: IndicatorSection; title?: string; results: IndicatorResult[] }[];
 }
 
+export type Lookup = (submission: string, period: string) => PeriodData | undefined;
+
 export interface IndicatorInput {
   pack: Pack;
   school: SchoolProfile;
   data: PeriodData;
   /** another submission's period, e.g. the XNC 学年 a month belongs to */
-  lookup?: (submission: string, period: string) => PeriodData | undefined;
+  lookup?: Lookup;
 }
 
 export function rowApplies(row: IndicatorRow, pack: Pack, schoolType: string): boolean {
@@ -67,17 +69,19 @@ function isMet(value: IndicatorValue, target: IndicatorValue, direction: RowTarg
   return value >= target;
 }
 
-export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInput, depth = 0): IndicatorTable {
-  if (depth > 4) throw new Error(`${sheet.title}：指标表之间的引用形成了循环`);
-  const { pack, school, data } = input;
+/**
+ * `input` may be the period's context (period-context.ts): then the 基表 and other indicator
+ * sheets it reads come from that context's memo instead of being computed again.
+ */
+export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInput | PeriodContext): IndicatorTable {
+  const pc = 'stat' in input ? input : periodContext(input);
+  const { pack, school, data } = pc;
   const entered = data.sheets[sheet.id]?.cells ?? {};
   const rows = sheet.sections.flatMap((s) => s.rows).filter((r) => rowApplies(r, pack, school.type));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const results = new Map<string, IndicatorResult>();
-  const tables = new Map<string, ReturnType<typeof computeStatTable>>();
   // a condition may name a pack parameter or target by id (e.g. the 体检 interval in years)
-  const params = { ...Object.fromEntries(pack.targets.map((t) => [t.id, t.value])), ...pack.params };
-  const ctx = conditionContext(data.period, params);
+  const ctx = pc.cond;
 
   const env: ExprEnv = {
     ctx,
@@ -85,22 +89,19 @@ export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInp
       if (!from) return listRows(data, sheetId);
       const kind = pack.submissions.find((s) => s.code === from.submission)?.periodKind;
       const period = kind === 'schoolYear' ? schoolYearOf(ctx.periodStart) : data.period;
-      return listRows(input.lookup?.(from.submission, period) ?? { ...data, sheets: {} }, sheetId);
+      return listRows(pc.lookup?.(from.submission, period) ?? { ...data, sheets: {} }, sheetId);
     },
     cell: (sheetId, row, col) => {
-      const s = pack.sheets[sheetId];
-      if (s?.kind !== 'stat') return null;
-      if (!tables.has(sheetId)) tables.set(sheetId, computeStatTable(expandStatSheet(s as StatSheet, stagesOf(pack, school.type)), data));
-      return tableValue(tables.get(sheetId)!, row, col) ?? null;
+      const t = pc.stat(sheetId);
+      return t ? (tableValue(t, row, col) ?? null) : null;
     },
     row: (code) => {
       const r = result(code);
       return typeof r?.value === 'number' ? r.value : null;
     },
     ind: (sheetId, code) => {
-      const other = pack.sheets[sheetId];
-      if (other?.kind !== 'indicator') return null;
-      const t = computeIndicatorTable(other, input, depth + 1);
+      const t = pc.indicator(sheetId);
+      if (!t) return null;
       return t.sections.flatMap((x) => x.results).find((r) => r.row.code === code)?.value ?? null;
     },
     met: (codes) => {

@@ -1,10 +1,10 @@
 // Builds a statistics sheet (基表) from the lists it is computed from plus its entered cells.
-import type { Condition, StatSheet } from '../pack/schema';
+import type { Condition, Pack, StatSheet } from '../pack/schema';
 import { cellKey, resolveCell } from '../pack/stat-cells';
 import type { CellKind } from '../pack/schema';
 import type { LedgerRow, PeriodData } from '../model/data';
 import { aggregate, matches, type CondContext } from './conditions';
-import { periodRange } from '../model/period';
+import { periodKindOfText, periodRange, timePoint, type PeriodKind } from '../model/period';
 
 export interface StatCell {
   key: string; // column key
@@ -28,19 +28,35 @@ export function listRows(data: PeriodData, sheetId: string): LedgerRow[] {
 }
 
 /** The day ages are counted at: 9月1日 of a 学年, the last day of a month. */
-export function referenceDay(period: string): string {
-  return /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}-09-01` : periodRange('month', period).end;
+export function referenceDay(kind: PeriodKind, period: string): string {
+  return timePoint(kind, period) ?? periodRange(kind, period).end;
 }
 
-/** The days a period's conditions compare with (统计时点, first and last day). */
-export function conditionContext(period: string, params?: Record<string, number>): CondContext {
-  const kind = /^\d{4}-\d{4}$/.test(period) ? 'schoolYear' : 'month';
+/** The numbers a pack's conditions may name: its targets by id, then its params (which win). */
+export function packParams(pack: Pack): Record<string, number> {
+  return { ...Object.fromEntries(pack.targets.map((t) => [t.id, t.value])), ...pack.params };
+}
+
+/** The days a period's conditions compare with (统计时点, first and last day), and the pack's numbers. */
+export function conditionContext(kind: PeriodKind, period: string, params?: Record<string, number>): CondContext {
   const { start, end } = periodRange(kind, period);
-  return { refDay: referenceDay(period), periodStart: start, periodEnd: end, params };
+  return { refDay: referenceDay(kind, period), periodStart: start, periodEnd: end, params };
 }
 
-export function computeStatTable(sheet: StatSheet, data: PeriodData): StatTable {
-  const asOf = conditionContext(data.period);
+/** The condition context of a period of a pack's submission: the period kind comes from the pack. */
+export function packConditionContext(pack: Pack, data: PeriodData): CondContext {
+  const kind = pack.submissions.find((s) => s.code === data.submission)?.periodKind;
+  if (!kind) throw new Error(`报表包 ${pack.id} 没有报表 ${data.submission}`);
+  return conditionContext(kind, data.period, packParams(pack));
+}
+
+/**
+ * `asOf` says which days and pack numbers the conditions compare with (packConditionContext).
+ * Without it — a caller holding no pack — the period is read by how it is written (2025-2026 or
+ * 2025-10) and conditions naming a pack number match nothing.
+ */
+export function computeStatTable(sheet: StatSheet, data: PeriodData, cond?: CondContext): StatTable {
+  const asOf = cond ?? conditionContext(periodKindOfText(data.period), data.period);
   // filter by the sheet's and the row's conditions once per row, not once per cell: a cell's
   // conditions are the sheet's, the row's and the column's (resolveCell), applied in turn here
   const keep = (rows: LedgerRow[], where: Condition[] | undefined) =>

@@ -14,6 +14,11 @@ export function isValidPeriod(kind: PeriodKind, period: string): boolean {
   return MONTH_RE.test(period);
 }
 
+/** How a period is written (2025-2026 or 2025-10), for a caller that has no pack to ask. */
+export function periodKindOfText(period: string): PeriodKind {
+  return YEAR_RE.test(period) ? 'schoolYear' : 'month';
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** First and last day (ISO dates) a period covers. A 学年 runs 9月1日 to 8月31日. */

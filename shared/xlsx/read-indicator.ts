@@ -11,7 +11,8 @@ import { ReportReadError, type ReadLocation } from './read-errors';
 
 export function readIndicator(v: GridValue[][], sheet: IndicatorSheet, pack: Pack, school: SchoolProfile, period: string, where: ReadLocation): SheetEntry {
   // the layout depends only on which rows apply to the school, not on the values
-  const table = computeIndicatorTable(sheet, { pack, school, data: { submission: '', period, status: '草稿', version: 0, sheets: {} } });
+  const submission = pack.submissions.find((s) => s.sheets.includes(sheet.id))?.code ?? '';
+  const table = computeIndicatorTable(sheet, { pack, school, data: { submission, period, status: '草稿', version: 0, sheets: {} } });
   const L = indicatorLayout(table);
   expectText(v, 1, 1, sheet.title, where);
   const cells: Record<string, number | string> = {};

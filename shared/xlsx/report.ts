@@ -4,7 +4,6 @@ import type { Pack } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
-import { computeStatTable } from '../compute/stat-table';
 import { runAudit } from '../audit/run';
 import type { Finding } from '../audit/types';
 import { coverGrid } from './layout-cover';
@@ -13,7 +12,8 @@ import { groupGrid } from './layout-group';
 import { groupParts, ledgerRows } from '../pack/ledger-rows';
 import { statGrid } from './layout-stat';
 import { indicatorGrid } from './layout-indicator';
-import { computeIndicatorTable, type IndicatorInput } from '../compute/indicator';
+import type { IndicatorInput } from '../compute/indicator';
+import { periodContext } from '../compute/period-context';
 import { metaGrid, notesGrid } from './layout-notes';
 import { gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
 import { REPORT_FORMAT, reportFileName, type ReportContext } from './context';
@@ -49,7 +49,9 @@ export function buildReport(input: ReportInput): BuiltReport {
   // the same rules for the app and the CLI: compare only with an approved previous period, and
   // a period that has 逻辑校验 errors (the pack changed since approval) leaves as 草稿
   const previous = input.previous?.status === '已审核' ? input.previous : undefined;
-  const findings = runAudit({ pack, school, data: input.data, previous, lookup: input.lookup, history: input.history });
+  // the audit and the sheets share one memo of the period's computed tables
+  const pc = periodContext({ pack, school, data: input.data, lookup: input.lookup });
+  const findings = runAudit({ pack, school, data: input.data, previous, lookup: input.lookup, history: input.history }, pc);
   const hasErrors = findings.some((f) => f.severity === 'error');
   const data: PeriodData = hasErrors && input.data.status === '已审核' ? { ...input.data, status: '草稿' } : input.data;
   const now = input.now ?? new Date();
@@ -62,8 +64,8 @@ export function buildReport(input: ReportInput): BuiltReport {
     if (sheet.kind === 'ledger') grids.push(ledgerGrid(sheet, ledgerRows(sheet, data), ctx));
     if (sheet.kind === 'ledgerGroup')
       grids.push(groupGrid(sheet, groupParts(pack, sheet).map((p) => ({ sheet: p, rows: ledgerRows(p, data) })), ctx));
-    if (sheet.kind === 'stat') grids.push(statGrid(computeStatTable(sheet, data), ctx));
-    if (sheet.kind === 'indicator') grids.push(indicatorGrid(computeIndicatorTable(sheet, { pack, school, data, lookup: input.lookup }), ctx));
+    if (sheet.kind === 'stat') grids.push(statGrid(pc.stat(sheet.id)!, ctx));
+    if (sheet.kind === 'indicator') grids.push(indicatorGrid(pc.indicator(sheet.id)!, ctx));
   }
   grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
 
