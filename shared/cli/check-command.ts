@@ -35,6 +35,9 @@ interface Subject {
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+// an OLE file (.xls, password-protected .xlsx) or a spreadsheet's name goes to the workbook reader, which says what it is
+const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+const SPREADSHEET_NAME = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 const optional = (args: Args, name: string) => (typeof args.flags.get(name) === 'string' ? flag(args, name) : undefined);
 
 function fromDataFile(file: string, args: Args): Subject {
@@ -111,7 +114,8 @@ export async function check(args: Args, io: Io): Promise<number> {
     throw new InputError(`文件「${file}」无法读取：${(e as Error).message}`);
   }
   // a workbook by its name or its zip signature; anything else must be a data file (JSON)
-  const subject = isZip(bytes) || file.toLowerCase().endsWith('.xlsx') ? fromWorkbook(file, bytes, args) : fromDataFile(file, args);
+  const workbook = isZip(bytes) || isOle(bytes) || SPREADSHEET_NAME.test(file);
+  const subject = workbook ? fromWorkbook(file, bytes, args) : fromDataFile(file, args);
   const findings = runAudit(subject.audit);
   const results = findings.map((f) => toResult(f, subject.audit.data.explanations ?? {}));
   if (args.flags.get('json')) io.out(JSON.stringify(results, null, 2));

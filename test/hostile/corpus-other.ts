@@ -1,0 +1,94 @@
+// Hostile files that are not workbooks at all, or not the kind expected: OLE (.xls, password-
+// protected .xlsx), CSV in GBK, HTML "xls", empty and random bytes, and data files (JSON) with
+// wrong types, huge arrays, prototype keys, deep nesting, wrong encoding or format.
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import type { SchoolData } from '../../shared/model/data';
+import type { CorpusFile } from './corpus-types';
+import { oleFile } from './ole';
+import { utf8 } from './zip-tools';
+
+const SEED = 20261126;
+const XLSX_WHY = ['report', 'restore'] as const;
+const JSON_WHY = ['json'] as const;
+
+export function otherFormats(): CorpusFile[] {
+  const gbkCsv = iconv.encode('学校名称,班级,学生数\r\n罗江区实验小学,一年级1班,40\r\n', 'gbk');
+  const randoms = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 2048 }), { seed: SEED, numRuns: 30 });
+  return [
+    { name: 'encrypted.xlsx', bytes: oleFile(['EncryptionInfo', 'EncryptedPackage']), why: /打开密码/, whyFor: XLSX_WHY },
+    { name: 'old.xls', bytes: oleFile(['Workbook']), why: /\.xls/, whyFor: XLSX_WHY },
+    { name: 'word.xlsx', bytes: oleFile(['WordDocument']), why: /不是 Excel 工作簿/, whyFor: XLSX_WHY },
+    { name: 'gbk.csv', bytes: new Uint8Array(gbkCsv), why: /文本文件（\.csv）/, whyFor: XLSX_WHY },
+    { name: 'gbk-as.xlsx', bytes: new Uint8Array(gbkCsv), why: /不是 \.xlsx 工作簿/, whyFor: XLSX_WHY },
+    { name: 'utf16.csv', bytes: new Uint8Array([0xff, 0xfe, ...iconv.encode('a,b\r\n1,2', 'utf16le')]), why: /\.csv/, whyFor: XLSX_WHY },
+    { name: 'fake-html.xls', bytes: utf8('\ufeff  <html><body><table><tr><td>1</td></tr></table></body></html>'), why: /网页/, whyFor: XLSX_WHY },
+    { name: 'empty.xlsx', bytes: new Uint8Array(0), why: /文件是空的/, whyFor: XLSX_WHY },
+    { name: 'empty.json', bytes: new Uint8Array(0), why: /空/, whyFor: JSON_WHY },
+    { name: 'png.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), why: /不是电子表格文件/, whyFor: XLSX_WHY },
+    ...randoms.map((bytes, i): CorpusFile => ({ name: `random-${i}.${i % 2 ? 'xlsx' : 'json'}`, bytes })),
+  ];
+}
+
+type Json = Record<string, unknown>;
+const clone = (d: SchoolData): Json => JSON.parse(JSON.stringify(d)) as Json;
+const file = (name: string, value: unknown, why?: RegExp): CorpusFile => ({ name, bytes: utf8(JSON.stringify(value)), why, whyFor: JSON_WHY });
+const rawFile = (name: string, text: string, why?: RegExp): CorpusFile => ({ name, bytes: utf8(text), why, whyFor: JSON_WHY });
+
+/** Every path to a leaf of a (small) JSON value, to put a wrong value at. */
+function leafPaths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) leafPaths(x, [...at, Array.isArray(v) ? Number(k) : k], out);
+  else out.push(at);
+  return out;
+}
+
+function setPath(root: Json, path: (string | number)[], value: unknown): void {
+  let o = root as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+  o[path[path.length - 1]!] = value;
+}
+
+export function jsonCorpus(demo: SchoolData): CorpusFile[] {
+  const good = clone(demo);
+  // structural leaves only (school and period headers, first rows): enough variety, small files
+  const paths = leafPaths({ ...good, periods: (good.periods as Json[]).map((p) => ({ ...p, sheets: {} })) });
+  const wrongValues = [{ x: 1 }, [1, 2], true, -1.5, null, '', 1e308 * 10];
+  const cases = fc.sample(fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...wrongValues)), { seed: SEED + 1, numRuns: 40 });
+  const wrongTypes = cases
+    .map(([path, value], i) => {
+      const d = clone(demo);
+      const before = JSON.stringify(d);
+      setPath(d, path, value);
+      // a value that happens to be valid there is no test; Infinity becomes null in JSON
+      return JSON.stringify(d) === before || (path.at(-1) === 'savedAt' && typeof value === 'string') || path.at(-1) === 'appVersion' && typeof value === 'string'
+        ? undefined
+        : file(`wrong-type-${i}-${path.join('.')}.json`, d);
+    })
+    .filter((f): f is CorpusFile => !!f);
+  const protoAt = (where: string) => {
+    const text = JSON.stringify(good);
+    return where === 'root' ? text.replace(/^\{/, '{"__proto__":{"polluted":true},') : text.replace('"sheets":{', `"sheets":{"${where}":{"rows":[]},`);
+  };
+  const deep = (n: number) => `{"format":"xiaobiao-data/1","x":${'['.repeat(n)}${']'.repeat(n)}}`;
+  const truncatedAt = fc.sample(fc.integer({ min: 1, max: JSON.stringify(good).length - 1 }), { seed: SEED + 2, numRuns: 20 });
+  return [
+    { name: 'good.json', bytes: utf8(JSON.stringify(good)), outcome: { json: 'ok' } },
+    ...wrongTypes,
+    file('format-newer.json', { ...good, format: 'xiaobiao-data/2' }),
+    file('format-unknown.json', { ...good, format: 'something-else' }),
+    file('format-missing.json', { ...good, format: undefined }),
+    file('huge-periods.json', { ...good, periods: new Array(200_000).fill(null) }),
+    file('huge-rows.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: new Array(100_000).fill({ id: 1 }) } } }] }),
+    file('array-root.json', [good]),
+    file('cell-40k.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: [{ id: 'r1', className: '班'.repeat(40_000) }] } } }] }, /32767/),
+    file('string-root.json', 'xiaobiao-data/1'),
+    rawFile('proto-root.json', protoAt('root'), /__proto__/),
+    rawFile('proto-sheets.json', protoAt('__proto__'), /__proto__/),
+    rawFile('constructor-sheets.json', protoAt('constructor'), /constructor/),
+    rawFile('deep-100.json', deep(100), /嵌套超过 32 层/),
+    rawFile('deep-100000.json', deep(100_000), /嵌套超过 32 层/),
+    rawFile('not-json.json', 'format: xiaobiao-data/1', /不是有效的 JSON/),
+    { name: 'gbk.json', bytes: new Uint8Array(iconv.encode(JSON.stringify(good), 'gbk')), why: /不是 UTF-8/, whyFor: JSON_WHY },
+    ...truncatedAt.map((at) => rawFile(`truncated-${at}.json`, JSON.stringify(good).slice(0, at))),
+  ];
+}

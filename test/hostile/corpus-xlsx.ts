@@ -1,0 +1,127 @@
+// Hostile workbooks, all derived in code from a real export of a demo school: truncations, byte
+// flips, zip bombs, huge dimensions and cells, wrong pack / school / format, tampered content.
+import * as XLSX from 'xlsx';
+import fc from 'fast-check';
+import type { SchoolData } from '../../shared/model/data';
+import type { Pack } from '../../shared/pack/schema';
+import { exportReport } from '../../shared/xlsx/export';
+import type { CorpusFile } from './corpus-types';
+import { rezip, text, unzip, utf8, zip } from './zip-tools';
+
+const SEED = 20261125;
+const XLSX_WHY: readonly ['report', 'restore'] = ['report', 'restore'];
+const NOW = new Date('2026-11-25T08:00:00Z');
+
+export async function exportPeriod(pack: Pack, school: SchoolData['school'], data: SchoolData['periods'][number]): Promise<Uint8Array> {
+  return (await exportReport({ pack, school, data, appVersion: '1.0.0', now: NOW })).bytes;
+}
+
+/** Rewrites a workbook through SheetJS (test use, on our own files): hashes cover content, not bytes. */
+export function editWorkbook(bytes: Uint8Array, edit: (wb: XLSX.WorkBook) => void): Uint8Array {
+  const wb = XLSX.read(bytes, { type: 'array' });
+  edit(wb);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+export function setMeta(bytes: Uint8Array, key: string, value: string): Uint8Array {
+  return editWorkbook(bytes, (wb) => {
+    const ws = wb.Sheets['_meta']!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
+    const r = rows.findIndex((row) => row[0] === key);
+    if (r < 0) throw new Error(`_meta has no ${key}`);
+    ws[XLSX.utils.encode_cell({ r, c: 1 })] = { t: 's', v: value };
+  });
+}
+
+const bad = (name: string, bytes: Uint8Array, why?: RegExp): CorpusFile => ({ name, bytes, why, whyFor: XLSX_WHY });
+
+function truncations(good: Uint8Array): CorpusFile[] {
+  const n = good.length;
+  const fixed = [1, 2, 3, 4, 29, 30, 31, 100, Math.floor(n / 2), n - 23, n - 22, n - 21, n - 2, n - 1];
+  const random = fc.sample(fc.integer({ min: 5, max: n - 1 }), { seed: SEED, numRuns: 60 });
+  return [...new Set([...fixed, ...random])].map((at) => bad(`truncated-${at}.xlsx`, good.slice(0, at), /无法打开|不是 \.xlsx|不是电子表格|文本文件/));
+}
+
+function byteFlips(good: Uint8Array): CorpusFile[] {
+  const flips = fc.sample(fc.tuple(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 1, max: 255 })), { seed: SEED + 1, numRuns: 30 });
+  return flips.map(([at, x]) => {
+    const b = good.slice();
+    b[at] = b[at]! ^ x;
+    // a flip in a field nobody reads (a timestamp, a comment) leaves a readable file: either is fine
+    return { name: `flip-${at}-${x}.xlsx`, bytes: b, outcome: { report: 'any', restore: 'any' } };
+  });
+}
+
+function bombs(good: Uint8Array): CorpusFile[] {
+  const parts = [...unzip(good)].map(([name, data]) => ({ name, data }));
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const withPart = (change: (e: { name: string; data: Uint8Array }) => Record<string, unknown>) =>
+    zip(parts.map((p) => (p.name === sheet ? { ...p, ...change(p) } : p)));
+  const spaces = new Uint8Array(24 * 1024 * 1024).fill(0x20);
+  return [
+    bad('bomb-ratio.xlsx', withPart(() => ({ data: spaces })), /压缩比.*超过上限/),
+    bad('bomb-declared-4gb.xlsx', withPart((p) => ({ declaredSize: 0xfffffff0 + (p.data.length % 8) })), /压缩比|超过上限/),
+    bad('bomb-overlap.xlsx', zip(Array.from({ length: 300 }, (_, i) => ({ name: `xl/p${i}.xml`, data: spaces.subarray(0, 4096) })), { overlapAll: true }), /重叠/),
+    bad('bomb-entries.xlsx', zip(Array.from({ length: 2500 }, (_, i) => ({ name: `x${i}`, data: utf8('x'), stored: true }))), /2500 个部件/),
+    bad('no-size-declared.xlsx', withPart(() => ({ declaredSize: 0 })), /没有声明/),
+    bad('zip-encrypted-flag.xlsx', withPart(() => ({ flags: 1 })), /加密/),
+    bad('zip-bzip2.xlsx', withPart(() => ({ method: 12 })), /压缩方式 12/),
+    bad('zip64.xlsx', (() => { const z = good.slice(); const v = new DataView(z.buffer); v.setUint16(z.length - 22 + 8, 0xffff, true); v.setUint16(z.length - 22 + 10, 0xffff, true); return z; })(), /ZIP64/),
+    bad('empty-zip.xlsx', new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), /不是电子表格文件/),
+    bad('zip-not-excel.xlsx', zip([{ name: 'readme.txt', data: utf8('hello') }]), /不是 Excel 工作簿/),
+    bad('ods.ods', zip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.spreadsheet'), stored: true }, { name: 'content.xml', data: utf8('<office:document-content/>') }]), /\.ods/),
+    bad('xlsb.xlsb', zip([{ name: '[Content_Types].xml', data: utf8('<Types/>') }, { name: 'xl/workbook.bin', data: new Uint8Array(8) }]), /\.xlsb/),
+  ];
+}
+
+function sizes(good: Uint8Array): CorpusFile[] {
+  const dim = rezip(good, (p) => {
+    const name = 'xl/worksheets/sheet1.xml';
+    p.set(name, utf8(text(p.get(name)!).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:Z1048576"/>')));
+  });
+  const many = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(many, XLSX.utils.aoa_to_sheet(Array.from({ length: 210_000 }, (_, i) => [i])), '班级名册');
+  const manyRows = new Uint8Array(XLSX.write(many, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  const bigCell = rezip(good, (p) => {
+    const name = 'xl/sharedStrings.xml';
+    // varied characters, so the part compresses like real text and only the cell length is wrong
+    const long = fc.sample(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { seed: SEED + 2, numRuns: 1024 * 1024 }).map((c) => String.fromCharCode(c)).join('');
+    p.set(name, utf8(text(p.get(name)!).replace(/<si><t[^>]*>[^<]*<\/t><\/si>/, `<si><t>${long}</t></si>`)));
+  });
+  return [
+    bad('dimension-1m-rows.xlsx', dim, /工作表「.+」.*1048576 行，超过上限/),
+    bad('rows-210k.xlsx', manyRows, /工作表「班级名册」.*210000 行，超过上限/),
+    bad('cell-1mb.xlsx', bigCell, /工作表「.+」 第\d+行 [A-Z]+列.*1048576 个字符，超过上限 32767/),
+  ];
+}
+
+export interface XlsxBases {
+  good: Uint8Array;
+  otherSchool: Uint8Array;
+  otherPack: Uint8Array;
+  injection: Uint8Array;
+}
+
+export function xlsxCorpus(b: XlsxBases): CorpusFile[] {
+  const tampered = editWorkbook(b.good, (wb) => {
+    const ws = wb.Sheets['班级名册']!;
+    const e4 = ws.E4 as XLSX.CellObject;
+    ws.E4 = { t: 'n', v: Number(e4.v) + 1 };
+  });
+  return [
+    { name: 'good.xlsx', bytes: b.good, outcome: { report: 'ok', restore: 'ok' } },
+    { name: 'injection.xlsx', bytes: b.injection, outcome: { report: 'ok', restore: 'ok' } },
+    { name: 'other-school.xlsx', bytes: b.otherSchool, outcome: { report: 'ok' }, why: /另一所学校/, whyFor: ['restore'] },
+    { name: 'other-pack.xlsx', bytes: b.otherPack, outcome: { report: 'ok' }, why: /报表包“shuangliu”/, whyFor: ['restore'] },
+    { name: 'tampered.xlsx', bytes: tampered, outcome: { restore: 'warn' }, why: /校验值|被改动过/, whyFor: XLSX_WHY },
+    bad('pack-missing.xlsx', setMeta(b.good, 'pack', 'nosuchpack'), /工作表「_meta」.*报表包“nosuchpack”未安装/),
+    bad('format-old.xlsx', setMeta(b.good, 'format', 'xiaobiao-report/0'), /工作表「_meta」.*不是校表通导出的报表格式/),
+    bad('format-newer.xlsx', setMeta(b.good, 'format', 'xiaobiao-report/7'), /工作表「_meta」.*比本机的校表通新/),
+    bad('format-unknown.xlsx', setMeta(b.good, 'format', 'other-app/1'), /工作表「_meta」.*不是校表通导出的报表格式/),
+    bad('period-bad.xlsx', setMeta(b.good, 'period', '2025-13'), /工作表「_meta」/),
+    ...truncations(b.good),
+    ...byteFlips(b.good),
+    ...bombs(b.good),
+    ...sizes(b.good),
+  ];
+}
