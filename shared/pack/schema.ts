@@ -64,6 +64,8 @@ export const ledgerColumnSchema = z
   .object({
     key: id,
     label,
+    // other names a roster may give this column (学生姓名 for 姓名), matched when importing from Excel
+    aliases: z.array(label).min(1).optional(),
     type: columnTypeSchema,
     required: z.boolean().optional(),
     values: z.array(label).min(1).optional(),
