@@ -159,7 +159,11 @@ export function checkParsedWorkbook(fileName: string, wb: XLSX.WorkBook, limits:
         throw new SpreadsheetLimitError(`单元格有 ${cell.v.length} 个字符，超过上限 ${limits.maxCellChars} 个`, { ...at, row: r + 1, col: c + 1 });
     };
     if (data) data.forEach((row, r) => row?.forEach((cell, c) => check(cell, r, c)));
-    else for (const [k, cell] of Object.entries(ws)) if (!k.startsWith('!')) { const a = /^([A-Z]+)(\d+)$/.exec(k); if (a) check(cell as XLSX.CellObject, Number(a[2]) - 1, colNumber(a[1]!) - 1); }
+    else
+      for (const [key, cell] of Object.entries(ws)) {
+        const a = /^([A-Z]+)(\d+)$/.exec(key); // skips !ref, !merges and the like
+        if (a) check(cell as XLSX.CellObject, Number(a[2]) - 1, colNumber(a[1]!) - 1);
+      }
   }
 }
 
