@@ -39,15 +39,15 @@ export function periodDateProblem(k: ColumnCheck, v: CellValue, range: { start: 
   }
 }
 
-/** requiredIfMin checks an empty cell breaks: the other column holds a number ≥ min. */
+/** requiredIfMin (and equalsIfMin: empty is not the value wanted) checks an empty cell breaks: the other column holds a number ≥ min. */
 export function requiredIfMinProblems(sheet: LedgerSheet, checks: readonly ColumnCheck[], row: LedgerRow): [ColumnCheck, string][] {
   const out: [ColumnCheck, string][] = [];
   for (const k of checks) {
-    if (k.kind !== 'requiredIfMin') continue;
+    if (k.kind !== 'requiredIfMin' && k.kind !== 'equalsIfMin') continue;
     const n = toNumber(row[k.field]);
     if (n === undefined || n < k.min) continue;
     const label = sheet.columns.find((c) => c.key === k.field)?.label ?? k.field;
-    out.push([k, `${k.message}（${label}为 ${n}）`]);
+    out.push([k, k.kind === 'equalsIfMin' ? `${k.message}（${label}为 ${n}，现未填写）` : `${k.message}（${label}为 ${n}）`]);
   }
   return out;
 }

@@ -55,6 +55,11 @@ export function rowRuleProblem(sheet: LedgerSheet, k: ColumnCheck, v: unknown, r
     case 'equalsIf':
       if (!same(row[k.field], k.eq) || same(v, k.value)) return undefined;
       return `${k.message}（${labelOf(sheet, k.field)}为“${k.eq}”，现为“${formatValue(v as LedgerRow[string])}”）`;
+    case 'equalsIfMin': {
+      const n = toNumber(row[k.field]);
+      if (n === undefined || n < k.min || same(v, k.value)) return undefined;
+      return `${k.message}（${labelOf(sheet, k.field)}为 ${n}，现为“${formatValue(v as LedgerRow[string])}”）`;
+    }
     default:
       return undefined;
   }

@@ -9,6 +9,7 @@ export function rowRuleFields(k: ColumnCheck): [string, string][] {
     case 'requiredIf':
     case 'dateNotBefore':
     case 'equalsIf':
+    case 'equalsIfMin':
       return [['field', k.field]];
     case 'difference':
       return [['minuend', k.minuend], ['subtrahend', k.subtrahend]];

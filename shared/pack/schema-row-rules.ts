@@ -29,6 +29,8 @@ export const rowRuleSchemas = [
     .strict(),
   // when another column holds a value, this column should hold `value` (重大 → 已销号 by month end)
   z.object({ kind: z.literal('equalsIf'), id, severity, field: id, eq: scalar, value: scalar, message: label }).strict(),
+  // once another column is a number ≥ min, this column should hold `value` (疑似传染病 ≥ 1 → 是否报告 是)
+  z.object({ kind: z.literal('equalsIfMin'), id, severity, field: id, min: z.number(), value: scalar, message: label }).strict(),
 ] as const;
 
 /**

@@ -159,6 +159,11 @@ export const CASES: RuleCase[] = [
     expect: [cj('checked', 'D10', '实检人数不得大于应检人数（7 > 6）')],
   },
   {
+    // every food handler on duty is checked before work (FORMS.md §2.3, research §2.3): 实检 short of 应检 warns
+    rule: 'SPAQ-JKCJ-W01', name: '实检 5 of 应检 6 (6 of 6 passes)', pass: withCheck({ checked: 6 }), fail: withCheck({ checked: 5 }),
+    expect: [{ ...cj('expected', 'C10', '有上岗从业人员当日未晨检，每人每日上岗前都应晨检（6 > 5）'), severity: 'warning' }],
+  },
+  {
     rule: 'SPAQ-JKCJ-03', name: '异常 7 of 实检 6 (6 of 6 passes)',
     pass: withCheck({ abnormal: 6, symptom: '发热', action: '调离' }), fail: withCheck({ abnormal: 7, symptom: '发热', action: '调离' }),
     expect: [cj('abnormal', 'E10', '异常人数不得大于实检人数（7 > 6）')],

@@ -229,4 +229,29 @@ export const CASES: RuleCase[] = [
     fail: one({ checks: [check('c0', { expected: 100, present: 90, absent: 10, sickAbsent: 6 })] }),
     expect: [cwj('warning', 'sickAbsent', 'F4', '（6 / 100 = 6.0% > 5%）')],
   },
+  // ---- implied by the forms (research notes §3.1, §3.4) ----
+  {
+    rule: 'XYAQ-YH-W03', name: 'a 重大 隐患 立即整改 without 整改期限 (with one it passes)',
+    pass: one({ hazards: [hazard('h0', { level: '重大', method: '立即整改', deadline: '2025-10-09', doneDate: '2025-10-09' })] }),
+    fail: one({ hazards: [hazard('h0', { level: '重大', method: '立即整改', deadline: null, doneDate: '2025-10-09' })] }),
+    expect: [yh('warning', 'deadline', 'L4', '重大隐患应限期整改并填写整改期限（同时设置警戒、警示等临时措施）（等级为“重大”）')],
+  },
+  {
+    rule: 'XYAQ-YH-W04', name: '立即整改 but no 完成日期 (a 限期整改 still open passes)',
+    pass: one({ hazards: [openHazard('h0')] }),
+    fail: one({ hazards: [openHazard('h0', { method: '立即整改', deadline: null })] }),
+    expect: [yh('warning', 'doneDate', 'M4', '立即整改的隐患应填写完成日期')],
+  },
+  {
+    rule: 'XYAQ-CWJ-W02', name: '1 疑似传染病 not reported (reported passes)',
+    pass: one({ checks: [check('c0', { suspected: 1, reported: '是' })] }),
+    fail: one({ checks: [check('c0', { suspected: 1, reported: '否' })] }),
+    expect: [cwj('warning', 'reported', 'N4', '是否报告应为“是”（疑似传染病(人)为 1，现为“否”）')],
+  },
+  {
+    rule: 'XYAQ-CWJ-W02', name: '2 疑似传染病 and 是否报告 left empty',
+    pass: one({ checks: [check('c0', { suspected: 0, reported: null })] }),
+    fail: one({ checks: [check('c0', { suspected: 2, reported: null })] }),
+    expect: [cwj('warning', 'reported', 'N4', '（疑似传染病(人)为 2，现未填写）')],
+  },
 ];
