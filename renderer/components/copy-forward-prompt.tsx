@@ -14,6 +14,8 @@ export interface CopyForwardPromptProps {
   schoolType: string;
   submission: Submission;
   period: string;
+  /** opened from the toolbar (从上一期复制…): says why when there is nothing to copy, and reports closing */
+  onClose?: () => void;
 }
 
 function SheetLine({ s }: { s: SheetCopy }) {
@@ -40,7 +42,7 @@ function SheetLine({ s }: { s: SheetCopy }) {
   );
 }
 
-export function CopyForwardPrompt({ pack, schoolType, submission, period }: CopyForwardPromptProps) {
+export function CopyForwardPrompt({ pack, schoolType, submission, period, onClose }: CopyForwardPromptProps) {
   const { message } = App.useApp();
   const [plan, setPlan] = useState<CopyPlan>();
   const [busy, setBusy] = useState(false);
@@ -49,11 +51,20 @@ export function CopyForwardPrompt({ pack, schoolType, submission, period }: Copy
     let live = true;
     setPlan(undefined);
     previewCopyForward(pack, schoolType, { submission: submission.code, period })
-      .then((p) => live && setPlan(p))
+      .then((p) => {
+        if (!live) return;
+        setPlan(p);
+        if (!p && onClose) {
+          message.info('本期已有数据，或上期没有可结转的内容：从上一期复制只用于还没有数据的期间。');
+          onClose();
+        }
+      })
       .catch((e: unknown) => console.error('结转预览失败', e));
     return () => {
       live = false;
     };
+    // onClose/message are the caller's: a new one does not mean a new preview
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pack, schoolType, submission.code, period]);
 
   if (!plan) return null;
@@ -65,6 +76,7 @@ export function CopyForwardPrompt({ pack, schoolType, submission, period }: Copy
       if (n) message.success(`已从${periodLabel(kind, plan.from)}结转 ${n} 项到${periodLabel(kind, plan.to)}`);
       else message.info(`${periodLabel(kind, plan.to)}已有数据，未结转`);
       setPlan(undefined);
+      onClose?.();
     } catch (e) {
       message.error(`结转失败，未写入任何数据：${(e as Error)?.message ?? String(e)}`);
     } finally {
@@ -79,7 +91,7 @@ export function CopyForwardPrompt({ pack, schoolType, submission, period }: Copy
       closable={false}
       maskClosable={false}
       footer={[
-        <Button key="cancel" data-testid="copy-forward-cancel" disabled={busy} onClick={() => setPlan(undefined)}>
+        <Button key="cancel" data-testid="copy-forward-cancel" disabled={busy} onClick={() => (setPlan(undefined), onClose?.())}>
           不结转
         </Button>,
         <Button key="ok" type="primary" data-testid="copy-forward-confirm" loading={busy} onClick={() => void confirm()}>

@@ -2,12 +2,12 @@
 // column. Native controls keep typing fast with hundreds of rows and are easy to drive in e2e.
 // Changes are written as they are typed (no "save" button; see use-cell-commit for the pacing):
 // what the user typed stays on screen as a draft until the database has the parsed value,
-// so nothing flickers or gets lost.
-import { memo, useEffect, useRef, useState } from 'react';
+// so nothing flickers or gets lost. Keys between cells are the grid's (use-ledger-grid); the
+// cell handles only what concerns its own text: F2 edits, Esc puts back the value it had.
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue, parseInput } from '../../shared/model/values';
-import { gridKeyDown } from '../lib/grid-keys';
 import { useCellCommit } from '../hooks/use-cell-commit';
 
 export interface CellProblem {
@@ -28,23 +28,47 @@ export interface LedgerCellProps {
   readOnly?: boolean;
   /** the period is 已审核: the value can be selected and copied, not changed; arrows still move */
   locked?: boolean;
+  /** inside a selected range of several cells */
+  inRange?: boolean;
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
 }
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
 
-function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, onCommit }: LedgerCellProps) {
+function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, inRange, onCommit }: LedgerCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  // what the cell held when its edit began: Esc puts it back
+  const start = useRef<CellValue | undefined>(undefined);
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
-  const className = problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : undefined;
+  const className = [problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '', inRange ? 'in-range' : ''].join(' ').trim() || undefined;
   const shown = draft ?? formatValue(value);
-  const { change, flush } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text)));
+  const { change, flush, cancel } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text)));
 
-  // once the write has come back from the database, the stored value is shown again
+  // once the write has come back from the database, the stored value is shown again — also in
+  // the focused cell when it is not being edited (an undo, a fill down, a paste over it)
   useEffect(() => {
-    if (!focused.current) setDraft(undefined);
+    if (!focused.current || !input.current?.dataset.editing) setDraft(undefined);
   }, [value]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const el = e.currentTarget;
+    if (e.key === 'F2' && !locked) {
+      e.preventDefault();
+      el.dataset.editing = '1';
+      start.current ??= value ?? null;
+      el.setSelectionRange(el.value.length, el.value.length);
+    } else if (e.key === 'Escape' && el.dataset.editing) {
+      e.preventDefault();
+      cancel();
+      delete el.dataset.editing;
+      setDraft(undefined);
+      if (start.current !== undefined && (start.current ?? null) !== (value ?? null)) onCommit(rowId, column.key, start.current);
+      start.current = undefined;
+      setTimeout(() => el.select(), 0);
+    }
+  };
 
   if (readOnly) {
     // no data-col: keyboard moves, paste targets and jump-to-cell only ever land on editable cells
@@ -68,7 +92,6 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
           value={shown}
           disabled={locked}
           onChange={(e) => onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value)}
-          onKeyDown={gridKeyDown}
         >
           <option value="" />
           {stray && <option value={shown}>{`${shown}（不在可选值中）`}</option>}
@@ -85,6 +108,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   return (
     <td className={className} title={problem?.message}>
       <input
+        ref={input}
         data-testid={testId}
         data-col={column.key}
         data-row={rowIndex}
@@ -97,18 +121,25 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
+          if (!e.target.dataset.editing) {
+            e.target.dataset.editing = '1';
+            start.current = value ?? null;
+          }
           setDraft(e.target.value);
           // pinyin still being composed is not text yet
           if (!(e.nativeEvent as InputEvent).isComposing) change(e.target.value);
         }}
         onCompositionEnd={(e) => change(e.currentTarget.value)}
-        onBlur={() => {
+        onMouseDown={() => (start.current ??= value ?? null)}
+        onBlur={(e) => {
           flush();
           focused.current = false;
+          delete e.currentTarget.dataset.editing;
+          start.current = undefined;
           // already stored as typed (or equivalent): show the stored form, e.g. 2025/9/1 → 2025-09-01
           if (draft !== undefined && parseInput(column, draft) === (value ?? null)) setDraft(undefined);
         }}
-        onKeyDown={gridKeyDown}
+        onKeyDown={onKeyDown}
       />
     </td>
   );

@@ -24,12 +24,17 @@ export interface LedgerRowProps {
   onCommit: (rowId: string, colKey: string, value: CellValue) => void;
   onInsert: (rowId: string) => void;
   onDelete: (rowId: string) => void;
+  /** the columns of a selected range crossing this row, as "first-last" column indexes */
+  selCols?: string;
+  /** the virtualiser measures each rendered row through this */
+  measureRef?: (el: HTMLTableRowElement | null) => void;
 }
 
-function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, locked, onCommit, onInsert, onDelete }: LedgerRowProps) {
+function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, locked, onCommit, onInsert, onDelete, selCols, measureRef }: LedgerRowProps) {
   const rowValues = { ...row.values, id: row.id };
+  const [selFrom, selTo] = selCols ? selCols.split('-').map(Number) : [-1, -1];
   return (
-    <tr>
+    <tr ref={measureRef} data-index={index}>
       <td className="seq">{index + 1}</td>
       {fixedKeys || locked ? <td className="actions" /> : <td className="actions">
         {/* plain buttons: antd Buttons cost ~10 DOM nodes each, times two per row */}
@@ -64,7 +69,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
           </button>
         </Popconfirm>
       </td>}
-      {columns.map((col) => (
+      {columns.map((col, c) => (
         <LedgerCell
           key={col.key}
           sheetId={sheetId}
@@ -76,6 +81,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
           problem={problems?.[col.key]}
           readOnly={fixedKeys?.has(col.key)}
           locked={locked}
+          inRange={c >= selFrom! && c <= selTo!}
           onCommit={onCommit}
         />
       ))}
@@ -104,6 +110,8 @@ export const LedgerRow = memo(LedgerRowImpl, (p, n) =>
   p.columns === n.columns &&
   p.fixedKeys === n.fixedKeys &&
   p.locked === n.locked &&
+  p.selCols === n.selCols &&
+  p.measureRef === n.measureRef &&
   p.pack === n.pack &&
   p.schoolType === n.schoolType &&
   p.onCommit === n.onCommit &&

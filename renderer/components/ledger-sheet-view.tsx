@@ -1,6 +1,7 @@
 // A ledger (名册/台账) sheet as a spreadsheet-like grid: one record per row, typed straight
-// into the database. Enter/↓ go down, ↑ up, Tab right; 新增一行 appends, 插入 goes above.
-import { useCallback, useEffect, useMemo, useState, type ClipboardEvent } from 'react';
+// into the database. Rows are virtualised (use-row-virtualizer), keys and ranges work as in
+// Excel (use-ledger-grid), every edit is one undo step (use-ledger-edits); docs/grid.md.
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,13 +12,17 @@ import type { Finding } from '../../shared/audit/types';
 import { enumValues } from '../../shared/pack/applicability';
 import { fixedColumnKeys } from '../../shared/pack/ledger-rows';
 import { ensureFixedRows, fixedRowsOutdated } from '../db/fixed-rows-repo';
-import { addRow, deleteRow, insertRowBefore, listRows, updateCell, writeBlock } from '../db/rows-repo';
+import { listRows } from '../db/rows-repo';
 import { trackSave } from '../state/store';
 import { useCellFocus } from '../hooks/use-cell-focus';
-import { byTestId, focusControl } from '../lib/grid-keys';
+import type { CellFocus } from '../state/ui-slice';
+import { useLedgerEdits } from '../hooks/use-ledger-edits';
+import { useLedgerGrid } from '../hooks/use-ledger-grid';
+import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import { ledgerProblems } from '../lib/ledger-problems';
 import { isBlockPaste, parseClipboard, toBlock } from '../lib/paste';
-import { LedgerRow } from './ledger-row';
+import { LedgerBody } from './ledger-body';
+import { CopyForwardEntry } from './copy-forward-entry';
 import { gridWidthPx, LedgerHead, LedgerTotals } from './ledger-head';
 import '../ledger.css';
 import { SheetNotes } from './sheet-notes';
@@ -77,25 +82,30 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
     return ledgerProblems(findings, sheet.id, own);
   }, [findings, sheet.id, rows, fixedKeys]);
 
-  const onCommit = useCallback((rowId: string, colKey: string, value: CellValue) => {
-    void trackSave(updateCell(rowId, colKey, value));
-  }, []);
   const defaults = useCallback(() => newRowDefaults(pack, school.type, columns), [pack, school.type, columns]);
+  const edits = useLedgerEdits(ref, rows, locked, defaults);
+  const { onCommit, addOrInsert, deleteRows, pasteBlock } = edits;
   const onAdd = useCallback(async () => {
-    const id = await trackSave(addRow(ref, defaults()));
+    const id = await addOrInsert();
     if (id) setFocusRowId(id);
-  }, [ref, defaults]);
+  }, [addOrInsert]);
   const onInsert = useCallback(
     async (beforeId: string) => {
-      const id = await trackSave(insertRowBefore(ref, beforeId, defaults()));
+      const id = await addOrInsert(beforeId);
       if (id) setFocusRowId(id);
     },
-    [ref, defaults],
+    [addOrInsert],
   );
-  const onDelete = useCallback((rowId: string) => void trackSave(deleteRow(rowId)), []);
+  const onDelete = useCallback((rowId: string) => void deleteRows([rowId]), [deleteRows]);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const virtualizer = useRowVirtualizer(bodyRef, rows?.length ?? 0);
+  const grid = useLedgerGrid({ sheetId: sheet.id, columns, fixedKeys, rows: rows ?? [], locked, virtualizer, edits, onInserted: setFocusRowId, tableRef });
+  const { focusCell } = grid;
 
   // a block copied from Excel/WPS lands from the focused cell rightwards and downwards,
-  // adding rows as needed; a single value pastes natively into the one input
+  // adding rows as needed; a single value pastes natively into the one input. The block is
+  // written by pasteBlock (one transaction, one undo step).
   const onPaste = useCallback(
     async (e: ClipboardEvent<HTMLTableElement>) => {
       const target = e.target as HTMLElement;
@@ -114,10 +124,10 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         block = block
           .slice(0, Math.max(0, (sheet.fixedRows?.length ?? 0) - Number(target.dataset.row)))
           .map((values) => Object.fromEntries(Object.entries(values).filter(([k]) => !fixedKeys.has(k))));
-      const added = await trackSave(writeBlock(ref, Number(target.dataset.row), block, defaults()));
+      const added = await pasteBlock(Number(target.dataset.row), block);
       if (added !== undefined) message.success(`已粘贴 ${block.length} 行${added ? `，其中新增 ${added} 行` : ''}`);
     },
-    [columns, ref, defaults, message, fixedKeys, sheet.fixedRows, locked],
+    [columns, pasteBlock, message, fixedKeys, sheet.fixedRows, locked],
   );
 
   // a new row gets the cursor in its first empty cell, ready for typing
@@ -126,17 +136,21 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
     const index = rows.findIndex((r) => r.id === focusRowId);
     if (index < 0) return;
     const row = rows[index]!;
-    const col = columns.find((c) => row.values[c.key] === undefined) ?? columns[0]!;
-    const el = byTestId(`cell-${sheet.id}-${index}-${col.key}`);
-    el?.scrollIntoView?.({ block: 'nearest' });
-    focusControl(el);
+    const col = columns.find((c) => row.values[c.key] === undefined && !fixedKeys?.has(c.key)) ?? columns[0]!;
+    focusCell(index, columns.indexOf(col));
     setFocusRowId(undefined);
-  }, [focusRowId, rows, columns, sheet.id]);
+  }, [focusRowId, rows, columns, fixedKeys, focusCell]);
 
-  useCellFocus(sheet.id, rows !== undefined, useCallback((f) => {
-    const index = f.rowIndex ?? 0;
-    return f.colKey ? `cell-${sheet.id}-${index}-${f.colKey}` : `cell-${sheet.id}-${index}-${columns[0]!.key}`;
-  }, [sheet.id, columns]));
+  useCellFocus(
+    sheet.id,
+    rows !== undefined,
+    useCallback((f) => {
+      const index = f.rowIndex ?? 0;
+      return f.colKey ? `cell-${sheet.id}-${index}-${f.colKey}` : `cell-${sheet.id}-${index}-${columns[0]!.key}`;
+    }, [sheet.id, columns]),
+    // a far row of a long list is not rendered until scrolled to
+    useCallback((f: CellFocus) => virtualizer.scrollToIndex(f.rowIndex ?? 0, { align: 'center' }), [virtualizer]),
+  );
 
   return (
     <div className="ledger-view">
@@ -157,37 +171,39 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
             新增一行
           </Button>
         )}
+        {!locked && !blockTitle && <CopyForwardEntry pack={pack} schoolType={school.type} submission={submission} period={period} />}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
         <span className="count">
-          {locked ? '本期已审核通过，只能查看和复制。' : '回车或 ↓ 到下一行，Tab 到右边一格；可从 Excel 复制多行多列粘贴；改动自动保存。'}
+          {locked
+            ? '本期已审核通过，只能查看和复制。'
+            : '方向键、回车、Tab 移动；Shift+方向键选区，Ctrl+C 复制，Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销；可从 Excel 粘贴；改动自动保存。'}
         </span>
       </div>
       <table
         className={columns.length > WIDE_COLUMNS ? 'grid ledger-grid wide' : 'grid ledger-grid'}
         style={{ width: gridWidthPx(columns) }}
         data-testid={`ledger-${sheet.id}`}
+        ref={tableRef}
         onPaste={onPaste}
+        {...grid.handlers}
       >
         <LedgerHead columns={columns} />
-        <tbody>
-          {(rows ?? []).map((row, index) => (
-            <LedgerRow
-              key={row.id}
-              pack={pack}
-              schoolType={school.type}
-              sheetId={sheet.id}
-              columns={columns}
-              row={row}
-              index={index}
-              problems={problems.get(row.id)}
-              fixedKeys={fixedKeys}
-              locked={locked}
-              onCommit={onCommit}
-              onInsert={onInsert}
-              onDelete={onDelete}
-            />
-          ))}
-        </tbody>
+        <LedgerBody
+          bodyRef={bodyRef}
+          virtualizer={virtualizer}
+          pack={pack}
+          schoolType={school.type}
+          sheetId={sheet.id}
+          columns={columns}
+          rows={rows ?? []}
+          problems={problems}
+          fixedKeys={fixedKeys}
+          locked={locked}
+          sel={grid.sel}
+          onCommit={onCommit}
+          onInsert={onInsert}
+          onDelete={onDelete}
+        />
         {feedsStats && rows && rows.length > 0 && <LedgerTotals columns={columns} rows={rows} />}
       </table>
       {rows && rows.length === 0 && <div className="ledger-empty">{locked ? '没有数据。' : '还没有数据。点击“新增一行”开始填写。'}</div>}

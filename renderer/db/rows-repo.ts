@@ -5,6 +5,7 @@ import { db } from './db';
 import { changeTables, recordChange, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
+import type { GridOp } from '../lib/grid-history';
 
 /** Below this gap two neighbours are too close to split again; the sheet is renumbered 1…n. */
 const MIN_GAP = 1e-6;
@@ -113,6 +114,8 @@ export async function writeBlock(
   startIndex: number,
   block: Record<string, CellValue>[],
   defaults: Record<string, CellValue> = {},
+  /** filled with what the write changed (cells before/after, rows added), for undo */
+  collect?: Pick<GridOp, 'cells' | 'added'>,
 ): Promise<number> {
   return db.transaction('rw', tables(), async () => {
     await assertEditable(ref);
@@ -125,13 +128,17 @@ export async function writeBlock(
       if (existing) {
         for (const [k, v] of Object.entries(values)) {
           const old = existing.values[k] ?? null;
-          if (old !== (v === '' ? null : v)) changes.push({ ...ref, rowId: existing.id, field: k, action: 'edit', old, new: v });
+          if (old !== (v === '' ? null : v)) {
+            changes.push({ ...ref, rowId: existing.id, field: k, action: 'edit', old, new: v });
+            collect?.cells.push({ target: existing.id, col: k, before: old, after: v === '' ? null : v });
+          }
         }
         return { ...existing, values: compact({ ...existing.values, ...values }) };
       }
       added++;
       const row = { id: newId(), ...ref, seq: ++seq, values: compact({ ...defaults, ...values }) };
       changes.push({ ...ref, rowId: row.id, action: 'addRow', new: rowSummary(row.values) });
+      collect?.added.push({ id: row.id, seq: row.seq, values: row.values });
       return row;
     });
     await db.rows.bulkPut(puts);

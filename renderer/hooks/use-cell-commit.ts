@@ -32,6 +32,15 @@ export function useCellCommit(write: (text: string) => void) {
     useStore.getState().saveReleased();
   }, []);
 
+  // Esc: the held text is dropped, not written
+  const cancel = useCallback(() => {
+    const h = held.current;
+    if (!h) return;
+    clearTimeout(h.timer);
+    held.current = undefined;
+    useStore.getState().saveReleased();
+  }, []);
+
   const change = useCallback(
     (text: string) => {
       if (held.current) {
@@ -59,5 +68,5 @@ export function useCellCommit(write: (text: string) => void) {
     };
   }, [flush]);
 
-  return { change, flush };
+  return { change, flush, cancel };
 }

@@ -1,5 +1,6 @@
 // Carries out a jump-to-cell request (ui.focus) once the sheet it targets has rendered its
-// rows: scrolls the cell into view, focuses it and flashes it so the eye finds it.
+// rows: scrolls the cell into view (rendering a far row of a virtualised list first), focuses
+// it and flashes it so the eye finds it.
 import { useEffect } from 'react';
 import { useStore } from '../state/store';
 import type { CellFocus } from '../state/ui-slice';
@@ -20,19 +21,36 @@ export function flashElement(el: HTMLElement): void {
  * @param ready   true once the view's rows are on screen
  * @param testIdOf maps a focus request to the data-testid of the element to focus
  */
-export function useCellFocus(sheetId: string, ready: boolean, testIdOf: (f: CellFocus) => string | undefined): void {
+export function useCellFocus(
+  sheetId: string,
+  ready: boolean,
+  testIdOf: (f: CellFocus) => string | undefined,
+  /** a virtualised list renders a far row only once scrolled to it: this scrolls there first */
+  reveal?: (f: CellFocus) => void,
+): void {
   const focus = useStore((s) => s.focus);
   const clearFocus = useStore((s) => s.clearFocus);
   useEffect(() => {
     // a list inside a worksheet of several lists answers to its own id (partId)
     if (!focus || (focus.partId ?? focus.sheetId) !== sheetId || !ready) return;
     const id = testIdOf(focus);
-    const el = id ? byTestId(id) : null;
-    if (el) {
+    const land = (el: HTMLElement) => {
       el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
       if (!focusControl(el)) el.focus({ preventScroll: true });
       flashElement(el.closest('td') ?? el);
-    }
+    };
+    const now = id ? byTestId(id) : null;
     clearFocus();
-  }, [focus, sheetId, ready, testIdOf, clearFocus]);
+    if (now) return land(now);
+    if (!id || !reveal) return;
+    reveal(focus);
+    // the scrolled-to rows render on the next frames
+    let tries = 15;
+    const retry = () => {
+      const el = byTestId(id);
+      if (el) land(el);
+      else if (--tries > 0) setTimeout(retry, 20);
+    };
+    setTimeout(retry, 0);
+  }, [focus, sheetId, ready, testIdOf, reveal, clearFocus]);
 }

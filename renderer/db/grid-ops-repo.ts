@@ -1,0 +1,87 @@
+// Applies a grid operation (renderer/lib/grid-history.ts) — fill down, clear, an undo or a redo
+// — in ONE transaction: all its cells and rows are written or none, each change recorded in
+// the 修改记录 like any edit, and refused as a whole when the period is 已审核.
+import type { CellValue } from '../../shared/model/data';
+import { cellKey } from '../../shared/pack/stat-cells';
+import type { GridOp } from '../lib/grid-history';
+import { db } from './db';
+import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
+import { assertEditable, touchPeriod } from './periods-repo';
+import type { RowRecord, SheetRef } from './records';
+import { rowSummary } from './rows-repo';
+
+function compact(values: Record<string, CellValue>): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+/**
+ * Writes a ledger operation: rows in `added` are put back with their ids and places, cells set
+ * to their `after` values, rows in `removed` deleted. `reason` (e.g. 撤销：粘贴) goes in the trail.
+ */
+export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string): Promise<void> {
+  await db.transaction('rw', [db.rows, db.periods, ...changeTables()], async () => {
+    await assertEditable(ref);
+    const changes: ChangeInput[] = [];
+    const note = reason ? { reason } : {};
+    const puts = new Map<string, RowRecord>();
+    for (const r of op.added) {
+      const row: RowRecord = { id: r.id, ...ref, seq: r.seq, values: compact(r.values) };
+      puts.set(r.id, row);
+      changes.push({ ...ref, rowId: r.id, action: 'addRow', new: rowSummary(row.values), ...note });
+    }
+    const ids = [...new Set(op.cells.map((c) => c.target))].filter((id) => !puts.has(id));
+    const found = await db.rows.bulkGet(ids);
+    ids.forEach((id, i) => {
+      const row = found[i];
+      // a row deleted since (by another step) cannot take the change: nothing is written
+      if (!row || row.sheetId !== ref.sheetId) throw new Error('要修改的行已被删除，无法完成');
+      puts.set(id, row);
+    });
+    for (const c of op.cells) {
+      const row = puts.get(c.target)!;
+      const old = row.values[c.col] ?? null;
+      puts.set(c.target, { ...row, values: compact({ ...row.values, [c.col]: c.after }) });
+      if (old !== (c.after ?? null)) changes.push({ ...ref, rowId: c.target, field: c.col, action: 'edit', old, new: c.after, ...note });
+    }
+    await db.rows.bulkPut([...puts.values()]);
+    if (op.removed.length) {
+      const gone = await db.rows.bulkGet(op.removed.map((r) => r.id));
+      gone.forEach((row, i) => {
+        if (row) changes.push({ ...ref, rowId: op.removed[i]!.id, action: 'deleteRow', old: rowSummary(row.values), ...note });
+      });
+      await db.rows.bulkDelete(op.removed.map((r) => r.id));
+    }
+    await recordChanges(changes);
+    await touchPeriod(ref);
+  });
+}
+
+/** Writes entered cells of a statistics sheet (target = 代码, col = 列); only non-negative integers or empty. */
+export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string): Promise<void> {
+  for (const c of op.cells) {
+    const v = c.after;
+    if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) throw new Error(`只能填写非负整数：${String(v)}`);
+  }
+  await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
+    await assertEditable(ref);
+    const keys = op.cells.map((c) => cellKey(c.target, c.col));
+    const olds = await db.cells.bulkGet(keys.map((k) => [ref.submission, ref.period, ref.sheetId, k]));
+    const changes: ChangeInput[] = [];
+    const puts = [];
+    const dels: [string, string, string, string][] = [];
+    for (let i = 0; i < op.cells.length; i++) {
+      const key = keys[i]!;
+      const value = (op.cells[i]!.after ?? null) as number | null;
+      const old = olds[i]?.value ?? null;
+      if (value === null) dels.push([ref.submission, ref.period, ref.sheetId, key]);
+      else puts.push({ ...ref, key, value });
+      if (old !== value) changes.push({ ...ref, field: key, action: 'edit', old, new: value, ...(reason ? { reason } : {}) });
+    }
+    await db.cells.bulkPut(puts);
+    await db.cells.bulkDelete(dels);
+    await recordChanges(changes);
+    await touchPeriod(ref);
+  });
+}

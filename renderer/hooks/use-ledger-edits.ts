@@ -1,0 +1,80 @@
+// Every write a ledger grid makes, each recorded as one undo step: typing into a cell, adding,
+// inserting and deleting rows, pasting a block, clearing and filling a range, and undo/redo.
+import { useCallback, useEffect, useRef } from 'react';
+import type { CellValue } from '../../shared/model/data';
+import { db } from '../db/db';
+import { applyLedgerOp } from '../db/grid-ops-repo';
+import type { RowRecord, SheetRef } from '../db/records';
+import { addRow, insertRowBefore, updateCell, writeBlock } from '../db/rows-repo';
+import type { CellChange, GridOp, RowSnap } from '../lib/grid-history';
+import { trackSave } from '../state/store';
+import { useGridHistory } from './use-grid-history';
+
+const snap = (r: RowRecord): RowSnap => ({ id: r.id, seq: r.seq, values: r.values });
+const op = (label: string, parts: Partial<GridOp>): GridOp => ({ label, cells: [], added: [], removed: [], ...parts });
+
+export function useLedgerEdits(ref: SheetRef, rows: RowRecord[] | undefined, locked: boolean | undefined, defaults: () => Record<string, CellValue>) {
+  // the latest rows, read when a write starts: the value a cell had before it is typed over
+  const rowsRef = useRef(new Map<string, RowRecord>());
+  useEffect(() => {
+    rowsRef.current = new Map((rows ?? []).map((r) => [r.id, r]));
+  }, [rows]);
+  const apply = useCallback((o: GridOp, reason: string) => applyLedgerOp(ref, o, reason), [ref]);
+  const history = useGridHistory(`${ref.submission}|${ref.period}|${ref.sheetId}`, locked, apply);
+
+  const onCommit = useCallback(
+    (rowId: string, colKey: string, value: CellValue) => {
+      const before = rowsRef.current.get(rowId)?.values[colKey] ?? null;
+      history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }));
+      void trackSave(updateCell(rowId, colKey, value));
+    },
+    [history],
+  );
+
+  /** Adds a row at the end, or above `beforeId`; returns the new row's id. */
+  const addOrInsert = useCallback(
+    async (beforeId?: string) => {
+      const id = await trackSave(beforeId ? insertRowBefore(ref, beforeId, defaults()) : addRow(ref, defaults()));
+      const row = id ? await db.rows.get(id) : undefined;
+      if (row) history.record(op(beforeId ? '插入行' : '新增行', { added: [snap(row)] }));
+      return id;
+    },
+    [ref, defaults, history],
+  );
+
+  const deleteRows = useCallback(
+    async (ids: string[]) => {
+      const removed = ids.flatMap((id) => {
+        const r = rowsRef.current.get(id);
+        return r ? [snap(r)] : [];
+      });
+      if (!removed.length) return;
+      const o = op('删除行', { removed });
+      if (await trackSave(applyLedgerOp(ref, o).then(() => true))) history.record(o);
+    },
+    [ref, history],
+  );
+
+  /** Writes parsed values from row `startIndex` down, appending rows as needed; undefined when refused. */
+  const pasteBlock = useCallback(
+    async (startIndex: number, block: Record<string, CellValue>[]) => {
+      const collect = { cells: [] as CellChange[], added: [] as RowSnap[] };
+      const added = await trackSave(writeBlock(ref, startIndex, block, defaults(), collect));
+      if (added !== undefined) history.record(op('粘贴', collect));
+      return added;
+    },
+    [ref, defaults, history],
+  );
+
+  /** Clear, fill down: a set of cell changes written at once. */
+  const changeCells = useCallback(
+    async (label: string, cells: CellChange[]) => {
+      if (!cells.length) return;
+      const o = op(label, { cells });
+      if (await trackSave(applyLedgerOp(ref, o).then(() => true))) history.record(o);
+    },
+    [ref, history],
+  );
+
+  return { onCommit, addOrInsert, deleteRows, pasteBlock, changeCells, history };
+}
