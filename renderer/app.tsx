@@ -8,6 +8,7 @@ import { getPack, packList, packLoad } from './lib/packs';
 import { SetupPage } from './pages/setup-page';
 import { Workspace } from './pages/workspace';
 import { AppProviders } from './app-providers';
+import { VersionGate } from './components/version-gate';
 
 type SchoolLoad = { profile?: SchoolProfile; error?: string };
 
@@ -75,7 +76,9 @@ function Root() {
 export function App() {
   return (
     <AppProviders>
-      <Root />
+      <VersionGate>
+        <Root />
+      </VersionGate>
     </AppProviders>
   );
 }

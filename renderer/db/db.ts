@@ -7,6 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CellRecord, ChangeRecord, PeriodRecord, RowRecord, SchoolRecord } from './records';
 import { applyUpgrade, UPGRADES, V1_STORES, V2_STORES } from './migrations';
+import { watchVersionChange } from './version-watch';
 
 export const DB_NAME = 'xiaobiao';
 
@@ -29,6 +30,9 @@ export class XiaobiaoDB extends Dexie {
 
 /** The app's one database connection. Tests clear its tables rather than deleting it. */
 export const db = new XiaobiaoDB();
+
+/** Tells the UI when a newer 校表通 in another window has taken the database over. */
+export const dbWatch = watchVersionChange(db);
 
 export function nowIso(): string {
   return new Date().toISOString();
