@@ -26,6 +26,8 @@ import { CopyForwardEntry } from './copy-forward-entry';
 import { gridWidthPx, LedgerHead, LedgerTotals } from './ledger-head';
 import '../ledger.css';
 import { SheetNotes } from './sheet-notes';
+import { ImportButton } from './import-button';
+import { usePasteCheck } from '../hooks/use-paste-check';
 
 /** Sheets with more columns than this keep 序号 and 操作 in view when scrolled sideways. */
 const WIDE_COLUMNS = 10;
@@ -85,6 +87,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
   const defaults = useCallback(() => newRowDefaults(pack, school.type, columns), [pack, school.type, columns]);
   const edits = useLedgerEdits(ref, rows, locked, defaults);
   const { onCommit, addOrInsert, deleteRows, pasteBlock } = edits;
+  const { check: checkPaste, dialog: pasteDialog } = usePasteCheck({ pack, school, submission, period, sheet, rows, defaults });
   const onAdd = useCallback(async () => {
     const id = await addOrInsert();
     if (id) setFocusRowId(id);
@@ -124,10 +127,13 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         block = block
           .slice(0, Math.max(0, (sheet.fixedRows?.length ?? 0) - Number(target.dataset.row)))
           .map((values) => Object.fromEntries(Object.entries(values).filter(([k]) => !fixedKeys.has(k))));
-      const added = await pasteBlock(Number(target.dataset.row), block);
-      if (added !== undefined) message.success(`已粘贴 ${block.length} 行${added ? `，其中新增 ${added} 行` : ''}`);
+      // validated whole first (use-paste-check): bad cells → a dialog, good rows only or nothing
+      const checked = await checkPaste(Number(target.dataset.row), block);
+      if (!checked) return;
+      const added = await pasteBlock(Number(target.dataset.row), checked);
+      if (added !== undefined) message.success(`已粘贴 ${checked.filter((v) => Object.keys(v).length).length} 行${added ? `，其中新增 ${added} 行` : ''}`);
     },
-    [columns, pasteBlock, message, fixedKeys, sheet.fixedRows, locked],
+    [columns, pasteBlock, message, fixedKeys, sheet.fixedRows, locked, checkPaste],
   );
 
   // a new row gets the cursor in its first empty cell, ready for typing
@@ -171,6 +177,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
             新增一行
           </Button>
         )}
+        {!fixedKeys && !locked && <ImportButton pack={pack} school={school} submission={submission} period={period} sheet={sheet} defaults={defaults} />}
         {!locked && !blockTitle && <CopyForwardEntry pack={pack} schoolType={school.type} submission={submission} period={period} />}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
         <span className="count">
@@ -207,6 +214,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         {feedsStats && rows && rows.length > 0 && <LedgerTotals columns={columns} rows={rows} />}
       </table>
       {rows && rows.length === 0 && <div className="ledger-empty">{locked ? '没有数据。' : '还没有数据。点击“新增一行”开始填写。'}</div>}
+      {pasteDialog}
       <SheetNotes notes={sheet.notes} />
     </div>
   );

@@ -1,0 +1,156 @@
+// 从 Excel 导入: pick a roster file, check the sheet, header row and column mapping the app
+// guessed, look at the rows and their problems, then append or replace — only rows without
+// errors are written, in one transaction; 取消 writes nothing.
+import { useMemo, useState, type ChangeEvent } from 'react';
+import { Alert, App, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import type { LedgerSheet } from '../../shared/pack/schema';
+import type { CellValue } from '../../shared/model/data';
+import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode';
+import type { ValidationTarget } from '../../shared/import/convert';
+import { HEADER_SCAN_ROWS } from '../../shared/import/header';
+import { importRows, type ImportMode } from '../db/import-repo';
+import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, sourceColumns, unusedColumns, type ImportChoice } from '../lib/import-session';
+import { ImportMapping } from './import-mapping';
+import { ImportPreview } from './import-preview';
+
+export interface ImportDialogProps {
+  open: boolean;
+  sheet: LedgerSheet;
+  target: ValidationTarget;
+  /** values every new row starts with (学段 of a 小学) */
+  defaults: Record<string, CellValue>;
+  onClose: () => void;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportDialogProps) {
+  const { message } = App.useApp();
+  const [book, setBook] = useState<DecodedBook>();
+  const [choice, setChoice] = useState<ImportChoice>();
+  const [error, setError] = useState<string>();
+  const [mode, setMode] = useState<ImportMode>('append');
+  const [busy, setBusy] = useState(false);
+  const result = useMemo(() => (book && choice ? convertChoice(sheet, book, choice, target) : undefined), [sheet, book, choice, target]);
+  const valid = result ? result.rows.length - result.invalid.size : 0;
+
+  const reset = () => {
+    setBook(undefined);
+    setChoice(undefined);
+    setError(undefined);
+    setMode('append');
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    reset();
+    if (!file) return;
+    try {
+      const decoded = decodeSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()));
+      setBook(decoded);
+      setChoice(initialChoice(sheet, decoded));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const write = async () => {
+    if (!result) return;
+    setBusy(true);
+    try {
+      const rows = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
+      const ref = { submission: target.submission, period: target.period, sheetId: sheet.id };
+      const done = await importRows(ref, rows, mode, defaults);
+      message.success(`已导入 ${done.added} 行${done.removed ? `，替换了原有 ${done.removed} 行` : ''}`);
+      close();
+    } catch (err) {
+      setError(`导入失败，数据未作任何修改：${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const headerMissing = book && choice && choice.headerRow === undefined;
+  const requiredUnmapped = choice ? sheet.columns.filter((c) => c.required && choice.mapping[c.key] === undefined) : [];
+  return (
+    <Modal
+      title={`从 Excel 导入：${sheet.title}`}
+      open={open}
+      width={960}
+      okText={result && result.invalid.size ? `只导入正确的 ${valid} 行` : `导入 ${valid} 行`}
+      cancelText="取消"
+      onOk={() => void write()}
+      onCancel={close}
+      okButtonProps={{ disabled: !result || valid === 0, loading: busy, ...({ 'data-testid': 'import-confirm' } as Record<string, string>) }}
+      cancelButtonProps={{ ...({ 'data-testid': 'import-cancel' } as Record<string, string>) }}
+      destroyOnHidden
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <div>
+          选择文件（.xlsx、.xls、.csv、.txt；CSV 可为 UTF-8、UTF-16 或 GBK 编码）：
+          <input type="file" accept=".xlsx,.xls,.csv,.txt" onChange={(e) => void onFile(e)} data-testid="import-file" />
+        </div>
+        {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
+        {book && choice && (
+          <Space wrap>
+            {book.sheets.length > 1 && (
+              <span>
+                工作表：
+                <Select
+                  size="small"
+                  style={{ minWidth: 160 }}
+                  value={choice.sheetIndex}
+                  options={book.sheets.map((s, i) => ({ value: i, label: s.name }))}
+                  onChange={(i: number) => setChoice(choiceForSheet(sheet, book, i))}
+                  data-testid="import-sheet"
+                />
+              </span>
+            )}
+            <span>
+              表头在第
+              <InputNumber
+                size="small"
+                min={1}
+                max={Math.max(1, Math.min(book.sheets[choice.sheetIndex]!.rows.length, HEADER_SCAN_ROWS * 5))}
+                value={choice.headerRow === undefined ? null : choice.headerRow + 1}
+                onChange={(v) => typeof v === 'number' && setChoice(choiceForHeader(sheet, book, choice.sheetIndex, v - 1))}
+                data-testid="import-header-row"
+                style={{ width: 70, margin: '0 4px' }}
+              />
+              行
+            </span>
+            {book.encoding && <span className="count">编码：{book.encoding.toUpperCase()}</span>}
+          </Space>
+        )}
+        {headerMissing && <Alert type="warning" showIcon message={`没有找到表头：前 ${HEADER_SCAN_ROWS} 行里没有一行写着本表的列名。请指定表头所在行，或在下面逐列选择。`} />}
+        {book && choice && (
+          <ImportMapping
+            columns={sheet.columns}
+            mapping={choice.mapping}
+            sources={sourceColumns(book, choice)}
+            unused={unusedColumns(book, choice)}
+            onChange={(mapping) => setChoice({ ...choice, headerRow: choice.headerRow ?? 0, mapping })}
+          />
+        )}
+        {requiredUnmapped.length > 0 && book && (
+          <Alert type="warning" showIcon message={`必填列没有对应的列：${requiredUnmapped.map((c) => c.label).join('、')}——这些行会因必填项未填而不能导入。`} />
+        )}
+        {result && <ImportPreview columns={sheet.columns} result={result} />}
+        {result && (
+          <div data-testid="import-summary">
+            共 {result.rows.length} 行数据{result.blankRows ? `（跳过空行 ${result.blankRows} 行）` : ''}，
+            {result.invalid.size ? `其中 ${result.invalid.size} 行有错误、不会导入，` : '都没有错误，'}可导入 {valid} 行。
+          </div>
+        )}
+        {result && (
+          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} data-testid="import-mode">
+            <Radio value="append">追加到末尾</Radio>
+            <Radio value="replace">替换现有数据（删除本表原有各行）</Radio>
+          </Radio.Group>
+        )}
+      </Space>
+    </Modal>
+  );
+}

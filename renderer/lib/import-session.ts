@@ -1,0 +1,64 @@
+// The state of one import in the dialog: the decoded file, the sheet and header row chosen
+// (detected, then changeable), the column mapping (matched, then editable) and the result of
+// converting and validating every data row with that choice.
+import type { LedgerSheet } from '../../shared/pack/schema';
+import type { DecodedBook } from '../../shared/import/decode';
+import { chooseSheet, detectHeader, matchColumns, type ColumnMapping } from '../../shared/import/header';
+import { cellText, convertRows, type ConversionResult, type ValidationTarget } from '../../shared/import/convert';
+import { columnLetter } from '../../shared/xlsx/addresses';
+
+export interface ImportChoice {
+  sheetIndex: number;
+  /** 0-based; undefined while no row names any column */
+  headerRow: number | undefined;
+  mapping: ColumnMapping;
+}
+
+/** The first guess for a freshly read file: best sheet, its header row and matched columns. */
+export function initialChoice(sheet: LedgerSheet, book: DecodedBook): ImportChoice {
+  const { index, guess } = chooseSheet(sheet.columns, book.sheets);
+  return { sheetIndex: index, headerRow: guess.headerRow, mapping: guess.mapping };
+}
+
+export function choiceForSheet(sheet: LedgerSheet, book: DecodedBook, sheetIndex: number): ImportChoice {
+  const guess = detectHeader(sheet.columns, book.sheets[sheetIndex]!);
+  return { sheetIndex, headerRow: guess.headerRow, mapping: guess.mapping };
+}
+
+export function choiceForHeader(sheet: LedgerSheet, book: DecodedBook, sheetIndex: number, headerRow: number): ImportChoice {
+  return { sheetIndex, headerRow, mapping: matchColumns(sheet.columns, book.sheets[sheetIndex]!.rows, headerRow) };
+}
+
+export interface SourceColumn {
+  index: number;
+  /** e.g. "C 出生日期" */
+  label: string;
+}
+
+/** The source columns a ledger column can be mapped to: every column up to the widest row. */
+export function sourceColumns(book: DecodedBook, choice: ImportChoice): SourceColumn[] {
+  const rows = book.sheets[choice.sheetIndex]!.rows;
+  const header = choice.headerRow === undefined ? [] : (rows[choice.headerRow] ?? []);
+  let width = header.length;
+  for (let r = choice.headerRow ?? 0; r < Math.min(rows.length, (choice.headerRow ?? 0) + 200); r++) width = Math.max(width, rows[r]?.length ?? 0);
+  return Array.from({ length: width }, (_, i) => {
+    const h = header[i];
+    const text = h === null || h === undefined ? '' : String(h).replace(/\s+/g, ' ').trim();
+    return { index: i, label: `${columnLetter(i + 1)}${text ? ` ${text}` : ''}` };
+  });
+}
+
+export function convertChoice(sheet: LedgerSheet, book: DecodedBook, choice: ImportChoice, target: ValidationTarget): ConversionResult | undefined {
+  if (choice.headerRow === undefined || Object.keys(choice.mapping).length === 0) return undefined;
+  return convertRows(sheet, book.sheets[choice.sheetIndex]!.rows, choice.headerRow, choice.mapping, target);
+}
+
+/** Header cells of source columns no ledger column uses (shown, so nothing is dropped unnoticed). */
+export function unusedColumns(book: DecodedBook, choice: ImportChoice): string[] {
+  const used = new Set(Object.values(choice.mapping));
+  const rows = book.sheets[choice.sheetIndex]!.rows;
+  const header = choice.headerRow === undefined ? [] : (rows[choice.headerRow] ?? []);
+  return sourceColumns(book, choice)
+    .filter((c) => !used.has(c.index) && cellText({ key: 'x', label: 'x', type: 'text' }, header[c.index] ?? null).trim() !== '')
+    .map((c) => c.label);
+}
