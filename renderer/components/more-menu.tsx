@@ -60,7 +60,7 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
       {changesOpen && (
         <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
       )}
-      {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} />}
+      {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} showing={{ submission, period }} />}
       <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
     </>
   );

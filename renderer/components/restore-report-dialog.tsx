@@ -17,15 +17,16 @@ export interface RestoreReportDialogProps {
   onClose: () => void;
   packs: Map<string, Pack>;
   school: SchoolProfile;
+  /** the report and period on screen: restoring another one switches to it */
+  showing: { submission: string; period: string };
 }
 
-export function RestoreReportDialog({ open, onClose, packs, school }: RestoreReportDialogProps) {
+export function RestoreReportDialog({ open, onClose, packs, school, showing }: RestoreReportDialogProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [preview, setPreview] = useState<RestorePreview>();
   const [confirmed, setConfirmed] = useState(false);
-  const selectSubmission = useStore((s) => s.selectSubmission);
 
   const reset = () => {
     setPreview(undefined);
@@ -57,7 +58,9 @@ export function RestoreReportDialog({ open, onClose, packs, school }: RestoreRep
       await restorePeriod(preview.book.data, { fileName: preview.book.fileName, overwriteApproved: confirmed });
       const { submission, period, status, version } = preview.book.data;
       message.success(`已从「${preview.book.fileName}」恢复 ${submission} ${period}（${status}，第 ${version} 版）`);
-      selectSubmission(submission, period);
+      // show the restored period; stay on the open sheet when it is the period on screen
+      if (showing.submission !== submission) useStore.getState().selectSubmission(submission, period);
+      else if (showing.period !== period) useStore.getState().selectPeriod(period);
       close();
     } catch (e) {
       setError(`恢复失败，本机数据没有改动：${(e as Error).message}`);

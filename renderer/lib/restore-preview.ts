@@ -4,7 +4,7 @@ import type { Pack } from '../../shared/pack/schema';
 import type { PeriodData } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { PeriodWorkbook } from '../../shared/xlsx/read-period';
-import type { CellChange } from '../../shared/xlsx/period-diff';
+import { diffPeriods, type CellChange } from '../../shared/xlsx/period-diff';
 import { getPeriod } from '../db/periods-repo';
 import { isEmptySnapshot, loadSnapshot } from '../db/snapshot';
 import type { PeriodRecord } from '../db/records';
@@ -31,7 +31,7 @@ export async function readChosenFile(file: File): Promise<Uint8Array> {
 
 export async function previewRestore(fileName: string, bytes: Uint8Array, packs: Map<string, Pack>, school: SchoolProfile): Promise<RestorePreview> {
   // SheetJS is large: load the reader only when a file is opened
-  const [{ readPeriodWorkbook }, { diffPeriods }] = await Promise.all([import('../../shared/xlsx/read-period'), import('../../shared/xlsx/period-diff')]);
+  const { readPeriodWorkbook } = await import('../../shared/xlsx/read-period');
   const book = readPeriodWorkbook(bytes, packs, { fileName, school });
   const ref = { submission: book.data.submission, period: book.data.period };
   const [current, snapshot] = await Promise.all([getPeriod(ref), loadSnapshot(ref)]);

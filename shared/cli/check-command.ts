@@ -8,7 +8,8 @@ import { SEVERITY_LABEL, type Finding, type Severity } from '../audit/types';
 import { previousPeriod } from '../model/period';
 import { findSubmission } from '../pack/applicability';
 import { readReport } from '../xlsx/read';
-import { flag, UsageError, type Args } from './args';
+import { flag, flagList, UsageError, type Args } from './args';
+import { readCheckContext } from './check-workbooks';
 import { InputError, loadSchoolPeriod, type Io } from './commands';
 import { seedPacks } from './seeds';
 
@@ -41,6 +42,8 @@ const SPREADSHEET_NAME = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 const optional = (args: Args, name: string) => (typeof args.flags.get(name) === 'string' ? flag(args, name) : undefined);
 
 function fromDataFile(file: string, args: Args): Subject {
+  if (args.flags.has('previous') || args.flags.has('related'))
+    throw new UsageError('--previous、--related 只用于审核工作簿（.xlsx）；学校数据文件中已含各期数据');
   const code = flag(args, 'submission');
   const period = flag(args, 'period');
   const { data, pack, periodData, previous, history, lookup } = loadSchoolPeriod(file, code, period);
@@ -60,11 +63,18 @@ function fromWorkbook(file: string, bytes: Uint8Array, args: Args): Subject {
     fileName: basename(file),
     expect: { submission: optional(args, 'submission'), period: optional(args, 'period') },
   });
+  const previous = flagList(args, 'previous');
+  if (previous.length > 1) throw new UsageError('--previous 只能给一个文件（上期的工作簿）');
+  const related = flagList(args, 'related');
+  const ctx = readCheckContext(r, previous[0], related);
   const header = [
     `${r.meta.schoolName}（${r.meta.schoolCode}） ${r.meta.submission} ${r.meta.period}  ${r.meta.status} 版本 ${r.meta.version}`,
-    '工作簿只含本期数据：不与上期比较；需要前几个月或其他报表数据的规则只按本期数据审核',
+    ...(previous.length || related.length
+      ? ctx.header
+      : ['工作簿只含本期数据：不与上期比较；需要前几个月或其他报表数据的规则只按本期数据审核（可用 --previous、--related 给出这些工作簿）']),
   ];
-  return { audit: { pack: r.pack, school: r.school, data: r.data }, header, remarks: r.warnings };
+  const audit = { pack: r.pack, school: r.school, data: r.data, previous: ctx.previous, history: ctx.history, lookup: ctx.lookup };
+  return { audit, header, remarks: [...r.warnings, ...ctx.remarks] };
 }
 
 function toResult(f: Finding, explanations: Record<string, string>): CheckResult {

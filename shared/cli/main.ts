@@ -16,6 +16,8 @@ export const USAGE = `用法：
       读取校表通导出的工作簿，检查格式、报表包、学校、期间和校验值
   xiaobiao check (school.json --submission XNC --period 2025-2026 | 文件.xlsx) [--json]
       按应用的审核规则审核一期数据，按工作表列出逻辑校验和经验校验（及是否已写说明）
+  xiaobiao check 文件.xlsx [--submission XNC --period 2025-2026] --previous 上期.xlsx [--related 其他.xlsx]…
+      审核工作簿时给出上期（已审核才比较）和跨月、跨报表规则要读的其他期工作簿（--related 可重复）
 退出码：0 成功（check：没有逻辑校验错误）；1 check 发现逻辑校验错误；2 输入有误（有中文说明）`;
 
 const defaultIo: Io = {

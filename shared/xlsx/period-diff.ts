@@ -11,7 +11,6 @@ import { cellKey } from '../pack/stat-cells';
 import { computeIndicatorTable } from '../compute/indicator';
 import { address, groupLayout, LEDGER_FIRST_DATA_ROW, statCellAddress } from './addresses';
 import { indicatorLayout } from './layout-indicator';
-import { positionalIds } from './read-period';
 import { NOTES_SHEET } from './context';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
@@ -84,6 +83,36 @@ function noteChanges(before: PeriodData, after: PeriodData, pack: Pack): CellCha
       const title = pack.sheets[sheetId ?? '']?.title ?? sheetId;
       return { sheet: NOTES_SHEET, kind: 'changed' as const, row: `${rule}（${title} ${where ?? ''}${col ? ' ' + col : ''}）`, column: '学校说明', old: text(a[k]), new: text(b[k]) };
     });
+}
+
+/**
+ * The same period with list rows renamed r1, r2… in their order and 说明 keys following them — how
+ * a workbook numbers them — so the app's data and a file's can be compared cell by cell.
+ */
+export function positionalIds(data: PeriodData): PeriodData {
+  const renamed = new Map<string, string>();
+  const sheets = Object.fromEntries(
+    Object.entries(data.sheets).map(([id, e]) => {
+      if (!e.rows) return [id, e];
+      const rows = e.rows.map((row, i) => {
+        renamed.set(`${id}|${row.id}`, `r${i + 1}`);
+        return { ...row, id: `r${i + 1}` };
+      });
+      return [id, { ...e, rows }];
+    }),
+  );
+  const out: PeriodData = { ...data, sheets };
+  if (data.explanations) {
+    out.explanations = Object.fromEntries(
+      Object.entries(data.explanations).map(([k, text]) => {
+        const parts = k.split('|');
+        const to = renamed.get(`${parts[1]}|${parts[2]}`);
+        if (to) parts[2] = to;
+        return [parts.join('|'), text];
+      }),
+    );
+  }
+  return out;
 }
 
 /** Changes from `current` (the app's period) to `incoming` (a workbook's), in workbook order. */

@@ -50,33 +50,3 @@ export function readPeriodWorkbook(bytes: Uint8Array, packs: Map<string, Pack>, 
     );
   return { fileName: file, pack: r.pack, school: r.school, data: parsed.data!, meta: r.meta, hashMismatches: r.hashMismatches, warnings };
 }
-
-/**
- * The same period with list rows renamed r1, r2… in their order and 说明 keys following them — how
- * a workbook numbers them — so the app's data and a file's can be compared cell by cell.
- */
-export function positionalIds(data: PeriodData): PeriodData {
-  const renamed = new Map<string, string>();
-  const sheets = Object.fromEntries(
-    Object.entries(data.sheets).map(([id, e]) => {
-      if (!e.rows) return [id, e];
-      const rows = e.rows.map((row, i) => {
-        renamed.set(`${id}|${row.id}`, `r${i + 1}`);
-        return { ...row, id: `r${i + 1}` };
-      });
-      return [id, { ...e, rows }];
-    }),
-  );
-  const out: PeriodData = { ...data, sheets };
-  if (data.explanations) {
-    out.explanations = Object.fromEntries(
-      Object.entries(data.explanations).map(([k, text]) => {
-        const parts = k.split('|');
-        const to = renamed.get(`${parts[1]}|${parts[2]}`);
-        if (to) parts[2] = to;
-        return [parts.join('|'), text];
-      }),
-    );
-  }
-  return out;
-}

@@ -7,13 +7,13 @@ import * as XLSX from 'xlsx';
 import { seedPacks } from '../../shared/cli/seeds';
 import { exportReport } from '../../shared/xlsx/export';
 import { exportTemplate } from '../../shared/xlsx/template';
-import { positionalIds, readPeriodWorkbook } from '../../shared/xlsx/read-period';
-import { diffPeriods } from '../../shared/xlsx/period-diff';
+import { readPeriodWorkbook } from '../../shared/xlsx/read-period';
+import { diffPeriods, positionalIds } from '../../shared/xlsx/period-diff';
 import { formatProblem, REPORT_FORMAT_VERSION, upgradeWorkbook, type FormatUpgrade, type RawWorkbook } from '../../shared/xlsx/report-format';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { historyOf } from '../../shared/model/history';
 import { findSubmission } from '../../shared/pack/applicability';
-import { findPeriod, type PeriodData, type SchoolData } from '../../shared/model/data';
+import { findPeriod, type LedgerRow, type PeriodData, type SchoolData, type SheetEntry } from '../../shared/model/data';
 import { previousPeriod } from '../../shared/model/period';
 
 const packs = seedPacks();
@@ -25,7 +25,7 @@ function normal(d: PeriodData): PeriodData {
   const p = positionalIds(d);
   const sheets = Object.fromEntries(
     Object.entries(p.sheets)
-      .map(([k, e]) => [k, e.rows ? { rows: e.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, x]) => x !== null && x !== ''))) } : e] as const)
+      .map(([k, e]): [string, SheetEntry] => [k, e.rows ? { rows: e.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, x]) => x !== null && x !== '')) as LedgerRow) } : e])
       .filter(([, e]) => (e.rows ? e.rows.length : Object.keys(e.cells ?? {}).length)),
   );
   const out = { ...p, sheets } as PeriodData;
