@@ -2,17 +2,11 @@
 // 计) and blocked ("-"). Only non-negative integers can be entered: these are head counts.
 import { memo, useEffect, useRef, useState } from 'react';
 import type { StatCell } from '../../shared/compute/stat-table';
-import { toHalfWidth } from '../../shared/model/values';
-import { gridKeyDown } from '../lib/grid-keys';
+import { parseCount } from '../lib/stat-count';
 import { useCellCommit } from '../hooks/use-cell-commit';
 import type { CellProblem } from './ledger-cell';
 
-/** '' → null (cleared); '1,234' or full-width digits → 1234; anything else → undefined (refused). */
-export function parseCount(text: string): number | null | undefined {
-  const s = toHalfWidth(text).trim().replace(/[,，\s]/g, '');
-  if (s === '') return null;
-  return /^\d{1,9}$/.test(s) ? Number(s) : undefined;
-}
+export { parseCount };
 
 const INVALID = '只能填写 0 或正整数，这个值没有保存';
 
@@ -48,8 +42,10 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
     if (n !== undefined) onCommit(code, cell.key, n);
   });
 
+  // a focused cell not being edited shows the stored value too (after an undo or a paste)
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!focused.current) setDraft(undefined);
+    if (!focused.current || !input.current?.dataset.editing) setDraft(undefined);
   }, [cell.value]);
 
   if (cell.kind === 'blocked') {
@@ -82,8 +78,10 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
   return (
     <td className={problemClass} title={invalid ? INVALID : problem?.message}>
       <input
+        ref={input}
         data-testid={testId}
         data-kind="entered"
+        data-code={code}
         data-col={cell.key}
         aria-label={label}
         aria-invalid={invalid || undefined}
@@ -94,16 +92,17 @@ function StatCellImpl({ sheetId, code, cell, label, sourceTitle, problem, locked
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
+          e.target.dataset.editing = '1';
           setDraft(e.target.value);
           if (parseCount(e.target.value) !== undefined) change(e.target.value);
         }}
-        onBlur={() => {
+        onBlur={(e) => {
           flush();
           focused.current = false;
+          delete e.currentTarget.dataset.editing;
           // a refused value stays on screen, marked red, until corrected
           if (draft !== undefined && parseCount(draft) === cell.value) setDraft(undefined);
         }}
-        onKeyDown={gridKeyDown}
       />
       <PreviousLine value={previous} />
     </td>

@@ -7,8 +7,8 @@ import type { Finding } from '../../shared/audit/types';
 import { findSubmission } from '../../shared/pack/applicability';
 import { cellKey } from '../../shared/pack/stat-cells';
 import { whenLine } from '../../shared/model/period';
-import { setCell } from '../db/cells-repo';
-import { trackSave, useStore } from '../state/store';
+import { useStore } from '../state/store';
+import { useStatGrid } from '../hooks/use-stat-grid';
 import { useCellFocus } from '../hooks/use-cell-focus';
 import { usePreviousTable } from '../hooks/use-previous-table';
 import { useSheetContext, type PeriodView } from '../hooks/use-period-data';
@@ -54,11 +54,9 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
   }, [prevTable]);
   const when = whenLine(kind, period);
 
-  const onCommit = useCallback(
-    (code: string, colKey: string, value: number | null) =>
-      void trackSave(setCell({ submission, period, sheetId: sheet.id }, cellKey(code, colKey), value)),
-    [submission, period, sheet.id],
-  );
+  const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);
+  // arrows/Enter/Tab between entered cells, block paste from Excel, Ctrl+Z/Ctrl+Y
+  const { onCommit, handlers } = useStatGrid(ref, sheet, table, locked);
 
   useCellFocus(sheet.id, table !== undefined, useCallback((f) => (f.code && f.colKey ? `stat-${sheet.id}-${f.code}-${f.colKey}` : undefined), [sheet.id]));
 
@@ -81,7 +79,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
           <span className="stat-prev-none" data-testid="previous-none">上期没有已审核的数据，无法对照。</span>
         )}
       </div>
-      <table className="grid stat-grid" data-testid={`stat-${sheet.id}`}>
+      <table className="grid stat-grid" data-testid={`stat-${sheet.id}`} {...handlers}>
         <StatHead sheet={sheet} />
         <tbody>
           <ColumnNumberRow sheet={sheet} />
