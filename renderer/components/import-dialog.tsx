@@ -9,7 +9,7 @@ import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode'
 import type { ValidationTarget } from '../../shared/import/convert';
 import { HEADER_SCAN_ROWS } from '../../shared/import/header';
 import { importRows, type ImportMode } from '../db/import-repo';
-import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, sourceColumns, unusedColumns, type ImportChoice } from '../lib/import-session';
+import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, readFileBytes, sourceColumns, unusedColumns, type ImportChoice } from '../lib/import-session';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
 
@@ -49,7 +49,7 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     reset();
     if (!file) return;
     try {
-      const decoded = decodeSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()));
+      const decoded = decodeSpreadsheet(file.name, await readFileBytes(file));
       setBook(decoded);
       setChoice(initialChoice(sheet, decoded));
     } catch (err) {

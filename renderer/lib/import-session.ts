@@ -62,3 +62,14 @@ export function unusedColumns(book: DecodedBook, choice: ImportChoice): string[]
     .filter((c) => !used.has(c.index) && cellText({ key: 'x', label: 'x', type: 'text' }, header[c.index] ?? null).trim() !== '')
     .map((c) => c.label);
 }
+
+/** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in older WebViews and jsdom). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsArrayBuffer(file);
+  });
+}
