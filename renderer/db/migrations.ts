@@ -8,7 +8,10 @@
 //   2. add UPGRADES[N]: a pure (dump) => dump turning version N-1 records into version N records;
 //   3. in db.ts: this.version(N).stores(VN_STORES).upgrade((tx) => applyUpgrade(tx, UPGRADES[N]!));
 //   4. add a case to test/renderer/migrations.test.ts that opens a version N-1 database with
-//      fixture records and checks what version N reads.
+//      fixture records and checks what version N reads;
+//   5. add VN_STORES to STORES, save a realistic version N-1 database as
+//      test/fixtures/db/v{N-1}.json, and write v{k}.expected-v{N}.json for every fixture k
+//      (what version N must read); db-fixtures tests and the db-migration e2e pick them up.
 import type { Transaction } from 'dexie';
 
 /** Version 1, the baseline every install starts from. Frozen: shipped installs depend on it. */
@@ -29,6 +32,9 @@ export const V2_STORES = {
 } as const;
 
 export const SCHEMA_VERSION = 2;
+
+/** The full store map of every version, for tests that build an old database the raw way. */
+export const STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: V1_STORES, 2: V2_STORES };
 
 export const TABLE_NAMES = ['school', 'periods', 'rows', 'cells'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
