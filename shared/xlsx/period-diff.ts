@@ -1,7 +1,7 @@
 // What restoring a workbook would change in a period: every entered cell, list cell and 说明 that
 // differs, and list rows added or removed, named as the user sees them (worksheet, cell, row,
-// column). Computed cells are left out — they follow the lists. List rows are compared by
-// position, as the workbook numbers them (序号).
+// column). Computed cells are left out — they follow the lists. List rows are paired by content
+// first (align-rows.ts), so a row inserted in a 名册 is one row added, not every row below changed.
 import type { CellValue, LedgerRow, PeriodData } from '../model/data';
 import type { LedgerSheet, Pack, Sheet } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
@@ -11,6 +11,7 @@ import { cellKey } from '../pack/stat-cells';
 import { computeIndicatorTable } from '../compute/indicator';
 import { address, groupLayout, LEDGER_FIRST_DATA_ROW, statCellAddress } from './addresses';
 import { indicatorLayout } from './layout-indicator';
+import { alignRows } from './align-rows';
 import { NOTES_SHEET } from './context';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
@@ -34,18 +35,23 @@ const rowText = (sheet: LedgerSheet, row: LedgerRow) => sheet.columns.map((c) =>
 
 function ledgerChanges(title: string, sheet: LedgerSheet, before: LedgerRow[], after: LedgerRow[], firstDataRow: number, label = ''): CellChange[] {
   const out: CellChange[] = [];
-  const n = Math.max(before.length, after.length);
-  for (let i = 0; i < n; i++) {
-    const row = `${label}第 ${i + 1} 行`;
-    const a = before[i];
-    const b = after[i];
-    if (!a) out.push({ sheet: title, kind: 'added', cell: address(1, firstDataRow + i), row, column: '', old: '', new: rowText(sheet, b!) });
-    else if (!b) out.push({ sheet: title, kind: 'removed', row, column: '', old: rowText(sheet, a), new: '' });
-    else
-      sheet.columns.forEach((c, ci) => {
-        if (text(a[c.key]) !== text(b[c.key]))
-          out.push({ sheet: title, kind: 'changed', cell: address(ci + 2, firstDataRow + i), row, column: c.label, old: text(a[c.key]), new: text(b[c.key]) });
-      });
+  const key = (r: LedgerRow) => JSON.stringify(sheet.columns.map((c) => text(r[c.key])));
+  for (const [i, j] of alignRows(before.map(key), after.map(key))) {
+    // rows are named by where they are in the file; a removed row by where it is on this computer
+    if (i === undefined) {
+      out.push({ sheet: title, kind: 'added', cell: address(1, firstDataRow + j!), row: `${label}第 ${j! + 1} 行`, column: '', old: '', new: rowText(sheet, after[j!]!) });
+      continue;
+    }
+    const a = before[i]!;
+    if (j === undefined) {
+      out.push({ sheet: title, kind: 'removed', row: `${label}本机第 ${i + 1} 行`, column: '', old: rowText(sheet, a), new: '' });
+      continue;
+    }
+    const b = after[j]!;
+    sheet.columns.forEach((c, ci) => {
+      if (text(a[c.key]) !== text(b[c.key]))
+        out.push({ sheet: title, kind: 'changed', cell: address(ci + 2, firstDataRow + j), row: `${label}第 ${j + 1} 行`, column: c.label, old: text(a[c.key]), new: text(b[c.key]) });
+    });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { exportReport } from '../../shared/xlsx/export';
 import { exportTemplate } from '../../shared/xlsx/template';
 import { readPeriodWorkbook } from '../../shared/xlsx/read-period';
 import { diffPeriods, positionalIds } from '../../shared/xlsx/period-diff';
+import { alignRows } from '../../shared/xlsx/align-rows';
 import { formatProblem, REPORT_FORMAT_VERSION, upgradeWorkbook, type FormatUpgrade, type RawWorkbook } from '../../shared/xlsx/report-format';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { historyOf } from '../../shared/model/history';
@@ -136,7 +137,7 @@ describe('an edit after export', () => {
     incoming.explanations = { ...base.explanations, [key]: '新的说明' };
     const changes = diffPeriods(packs.get('luojiang')!, demo.school, xnc, incoming);
     expect(changes.map((c) => [c.sheet, c.kind, c.row, c.column, c.new])).toEqual([
-      ['班级名册', 'removed', `第 ${rows.length} 行`, '', ''],
+      ['班级名册', 'removed', `本机第 ${rows.length} 行`, '', ''],
       ['教基3112 小学分类型学生数', 'changed', '01 总计', '毕业生数', '999'],
       ['校验说明', 'changed', expect.stringContaining(key.split('|')[0]!), '学校说明', '新的说明'],
     ]);
@@ -168,5 +169,25 @@ describe('older formats go through pure upgrade steps', () => {
     expect(formatProblem('xiaobiao-report/1', '1.0.0', {}, 2)).toMatch(/无法升级到 xiaobiao-report\/2/);
     expect(formatProblem(`xiaobiao-report/${REPORT_FORMAT_VERSION}`, undefined)).toBeUndefined();
     expect(upgradeWorkbook(v1)).toEqual(v1);
+  });
+});
+
+describe('list rows pair by content', () => {
+  it('one row inserted in the middle is one row added; an edit in place stays one changed cell', () => {
+    expect(alignRows(['a', 'b', 'c'], ['a', 'x', 'b', 'c'])).toEqual([[0, 0], [undefined, 1], [1, 2], [2, 3]]);
+    expect(alignRows(['a', 'b', 'c'], ['a', 'B', 'c'])).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(alignRows(['a', 'b', 'c', 'd'], ['a', 'd'])).toEqual([[0, 0], [1, undefined], [2, undefined], [3, 1]]);
+    expect(alignRows(['b', 'c'], ['a', 'b', 'x', 'c', 'y'])).toEqual([[undefined, 0], [0, 1], [undefined, 2], [1, 3], [undefined, 4]]);
+    expect(alignRows([], ['a'])).toEqual([[undefined, 0]]);
+  });
+
+  it('the preview of a 名册 with a class inserted lists that one row', () => {
+    const demo = demoSchool({ pack: packs.get('luojiang')!, type: '小学', today: TODAY });
+    const xnc = positionalIds(demo.periods.find((p) => p.submission === 'XNC')!);
+    const rows = xnc.sheets.classList!.rows!;
+    const incoming: PeriodData = { ...xnc, sheets: { ...xnc.sheets, classList: { rows: [rows[0]!, { ...rows[0]!, id: 'new', className: '插班' }, ...rows.slice(1)] } } };
+    const changes = diffPeriods(packs.get('luojiang')!, demo.school, xnc, incoming);
+    expect(changes.map((c) => [c.kind, c.row, c.cell])).toEqual([['added', '第 2 行', 'A5']]);
+    expect(changes[0]!.new).toContain('插班');
   });
 });
