@@ -1,7 +1,7 @@
 // Reads an untrusted school data file (`xiaobiao-data/1`: the CLI's input, a backup) from bytes:
 // limits first (size, encoding, depth, prototype keys — json-limits.ts), then the zod schema.
 // Every refusal is a DataFileError whose message names the file and the path inside it.
-import { schoolDataSchema, type SchoolData } from './data';
+import { ledgerRowSchema, periodDataSchema, schoolDataSchema, type SchoolData } from './data';
 import { JsonLimitError, parseUntrustedJsonBytes } from './json-limits';
 
 export class DataFileError extends Error {
@@ -9,6 +9,33 @@ export class DataFileError extends Error {
     super(message);
     this.name = 'DataFileError';
   }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const issue = (path: (string | number)[], message: string) => `${path.join('.') || '(根)'}: ${message}`;
+
+/**
+ * The first problem in the file's big collections (periods, list rows), element by element. zod
+ * reports EVERY bad element, so a file of a million wrong rows would cost a million issues (and
+ * minutes); checking the collections first stops at the first one.
+ */
+function firstCollectionProblem(json: unknown): string | undefined {
+  if (!isObj(json) || !Array.isArray(json.periods)) return undefined; // the schema says what is wrong
+  for (const [i, p] of json.periods.entries()) {
+    if (!isObj(p)) return issue(['periods', i], '应为对象');
+    if (isObj(p.sheets))
+      for (const [id, e] of Object.entries(p.sheets)) {
+        if (!isObj(e) || !Array.isArray(e.rows)) continue;
+        for (const [r, row] of e.rows.entries()) {
+          const res = ledgerRowSchema.safeParse(row);
+          if (!res.success) return issue(['periods', i, 'sheets', id, 'rows', r, ...(res.error.issues[0]!.path as (string | number)[])], res.error.issues[0]!.message);
+        }
+      }
+    const res = periodDataSchema.safeParse(p);
+    if (!res.success) return issue(['periods', i, ...(res.error.issues[0]!.path as (string | number)[])], res.error.issues[0]!.message);
+  }
+  return undefined;
 }
 
 export function readSchoolDataFile(fileName: string, bytes: Uint8Array): SchoolData {
@@ -19,10 +46,10 @@ export function readSchoolDataFile(fileName: string, bytes: Uint8Array): SchoolD
     if (e instanceof JsonLimitError) throw new DataFileError(e.message);
     throw e;
   }
+  const refuse = (lines: string[]) => new DataFileError(`文件「${fileName}」不是有效的学校数据文件：\n  ${lines.join('\n  ')}`);
+  const early = firstCollectionProblem(json);
+  if (early) throw refuse([early]);
   const parsed = schoolDataSchema.safeParse(json);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`);
-    throw new DataFileError(`文件「${fileName}」不是有效的学校数据文件：\n  ${lines.join('\n  ')}`);
-  }
+  if (!parsed.success) throw refuse(parsed.error.issues.slice(0, 10).map((i) => issue(i.path as (string | number)[], i.message)));
   return parsed.data;
 }

@@ -1,8 +1,8 @@
 // Limits on untrusted spreadsheet files (docs/limits.md). Two gates around SheetJS:
 //   1. checkSpreadsheetBytes — BEFORE parsing: size cap, kind by magic bytes (.xlsx, .xls,
 //      password-protected xlsx, .ods, text/CSV), and for a zip the central directory (entry
-//      count, declared uncompressed total, compression ratio, truncation, overlap) without
-//      inflating anything.
+//      count, declared uncompressed total, compression ratio, truncation, overlap) and each
+//      part's real inflated size counted without inflating (deflate-count.ts).
 //   2. checkParsedWorkbook — AFTER parsing (with SPREADSHEET_READ_OPTIONS, which stop SheetJS
 //      past the row cap) but before the cells are materialised into grids: rows and cells per
 //      sheet from its dimension, and the length of every text cell.
@@ -11,6 +11,7 @@
 import type * as XLSX from 'xlsx';
 import { ReportReadError, type ReadLocation } from './read-errors';
 import { inspectZip, ZipProblem } from './zip-inspect';
+import { DeflateProblem, inflatedSize } from './deflate-count';
 
 export const SPREADSHEET_LIMITS = {
   /** bytes of the file as given */
@@ -22,10 +23,10 @@ export const SPREADSHEET_LIMITS = {
   /** uncompressed ÷ compressed of one part; only checked for parts over ratioFloorBytes */
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
-  /** rows of one sheet (its dimension) */
-  maxRows: 200_000,
+  /** rows of one sheet (its dimension); a school's longest list (学生 of a big school) is ~10,000 */
+  maxRows: 100_000,
   /** cells of all sheets together (rows × columns of each dimension) */
-  maxCells: 5_000_000,
+  maxCells: 3_000_000,
   /** characters of one cell, as in Excel */
   maxCellChars: 32_767,
 };
@@ -101,6 +102,20 @@ function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits): '
     if (e.method === 8 && e.uncompressed === 0 && e.compressed > 2) fail(`部件“${e.name}”没有声明解压后的大小（文件已损坏或被改动）`);
   }
   if (total > limits.maxUncompressedBytes) fail(`解压后共 ${mb(total)}，超过上限 ${mb(limits.maxUncompressedBytes)}（疑似压缩炸弹）`);
+  // the declared sizes are only words: count what each part really inflates to (no bytes produced)
+  for (const e of entries) {
+    let real = e.compressed;
+    if (e.method === 8) {
+      try {
+        real = inflatedSize(b.subarray(e.dataStart, e.dataEnd), e.uncompressed);
+      } catch (x) {
+        if (x instanceof DeflateProblem) fail(`无法打开：部件“${e.name}”的压缩数据已损坏（${x.message}）`);
+        throw x;
+      }
+      if (real > e.uncompressed) fail(`部件“${e.name}”解压后超过声明的 ${e.uncompressed} 字节（疑似压缩炸弹）`);
+    }
+    if (real !== e.uncompressed) fail(`无法打开：部件“${e.name}”的大小与声明不符（文件已损坏）`);
+  }
   return 'xlsx';
 }
 
@@ -150,7 +165,9 @@ export function checkParsedWorkbook(fileName: string, wb: XLSX.WorkBook, limits:
     const [r0, r1] = [Number(m[2] ?? 1), Number(m[4] ?? m[2] ?? 1)];
     const [c0, c1] = [colNumber(m[1] ?? 'A'), colNumber(m[3] ?? m[1] ?? 'A')];
     const rows = Math.abs(r1 - r0) + 1;
-    if (rows > limits.maxRows) throw new SpreadsheetLimitError(`有 ${rows} 行，超过上限 ${limits.maxRows} 行`, at);
+    // without a declared dimension SheetJS stops at maxRows + 1 (sheetRows): the real count is unknown
+    const count = rows === limits.maxRows + 1 ? `${limits.maxRows} 行以上` : `${rows} 行`;
+    if (rows > limits.maxRows) throw new SpreadsheetLimitError(`有 ${count}，超过上限 ${limits.maxRows} 行`, at);
     cells += rows * (Math.abs(c1 - c0) + 1);
     if (cells > limits.maxCells) throw new SpreadsheetLimitError(`单元格总数超过上限 ${limits.maxCells} 个`, at);
     const data = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;

@@ -77,8 +77,9 @@ export function jsonCorpus(demo: SchoolData): CorpusFile[] {
     file('format-newer.json', { ...good, format: 'xiaobiao-data/2' }),
     file('format-unknown.json', { ...good, format: 'something-else' }),
     file('format-missing.json', { ...good, format: undefined }),
-    file('huge-periods.json', { ...good, periods: new Array(200_000).fill(null) }),
-    file('huge-rows.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: new Array(100_000).fill({ id: 1 }) } } }] }),
+    // a million wrong items must cost one issue, not a million (data-file.ts stops at the first)
+    file('huge-periods.json', { ...good, periods: new Array(1_000_000).fill(null) }, /periods\.0: /),
+    file('huge-rows.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: new Array(300_000).fill({ id: 1 }) } } }] }, /periods\.0\.sheets\.classList\.rows\.0\.id: /),
     file('array-root.json', [good]),
     file('cell-40k.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: [{ id: 'r1', className: '班'.repeat(40_000) }] } } }] }, /32767/),
     file('string-root.json', 'xiaobiao-data/1'),

@@ -42,5 +42,5 @@ describe(`xiaobiao on ${corpus.files.length} hostile files`, () => {
         expect(err, where).toContain(`文件「${c.reader(f) === 'json' ? file : f.name}」`);
       } else expect([0, 1, 2], where).toContain(r.code);
     }
-  });
+  }, COMMANDS.length * MAX_MS_PER_FILE);
 });

@@ -28,7 +28,7 @@ describe(`hostile corpus of ${corpus.files.length} files`, () => {
       if (a.outcome === 'refuse') expect(isUserMessage(a.message, f.name), where).toBe(true);
       if (f.why && f.whyFor?.includes(at)) expect(a.message, where).toMatch(f.why);
     }
-  });
+  }, 3 * MAX_MS_PER_FILE);
 
   it('a workbook edited after export is restored only with the warning saying so', () => {
     const a = attempt(corpus.files.find((f) => f.name === 'tampered.xlsx')!, 'restore', packs, corpus.school);
