@@ -43,10 +43,16 @@ export function readPeriodWorkbook(bytes: Uint8Array, packs: Map<string, Pack>, 
     refuse(`办学类型为“${r.school.type}”，本校为“${own.type}”：要填的表不同，不能恢复`, coverTitle);
   const parsed = periodDataSchema.safeParse(r.data);
   if (!parsed.success) refuse(`数据无效：${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`, META_SHEET);
+  const data = parsed.data!;
   const warnings = [...r.warnings];
-  if (r.hashMismatches.length)
+  if (r.hashMismatches.length) {
+    // edited figures are not the ones that were approved: they come back as a draft to approve again
+    const demoted = data.status === '已审核';
+    if (demoted) data.status = '草稿';
     warnings.unshift(
-      `文件在导出后被改动过（${r.hashMismatches.join('、')} 的内容与导出时的校验值不符）；恢复将采用文件中现在的内容，请确认这些改动是有意的`,
+      `文件在导出后被改动过（${r.hashMismatches.join('、')} 的内容与导出时的校验值不符）；恢复将采用文件中现在的内容，请确认这些改动是有意的` +
+        (demoted ? `。文件标为已审核（第 ${data.version} 版），改动后的数据不再是审核通过的数据，恢复为草稿，须重新审核` : ''),
     );
-  return { fileName: file, pack: r.pack, school: r.school, data: parsed.data!, meta: r.meta, hashMismatches: r.hashMismatches, warnings };
+  }
+  return { fileName: file, pack: r.pack, school: r.school, data, meta: r.meta, hashMismatches: r.hashMismatches, warnings };
 }

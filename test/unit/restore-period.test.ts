@@ -73,6 +73,10 @@ describe('round trip: every submission of both packs', () => {
     const r = await exported(demo, data);
     const back = readPeriodWorkbook(r.bytes, packs, { fileName: r.fileName, school: demo.school });
     expect([back.data.status, back.data.version]).toEqual(['已审核', 3]);
+    // edited after export, the figures are no longer the approved ones: a draft of the same version
+    const edited = readPeriodWorkbook(edit(r.bytes, '食品留样记录', 'E4', 999), packs, { fileName: r.fileName, school: demo.school });
+    expect([edited.data.status, edited.data.version]).toEqual(['草稿', 3]);
+    expect(edited.warnings[0]).toContain('恢复为草稿，须重新审核');
   });
 });
 
