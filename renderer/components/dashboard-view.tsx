@@ -29,7 +29,7 @@ function IndicatorRow({ d, periodText }: { d: DashboardIndicator; periodText: (s
         {d.source ? <div className="targets-note">{d.source}</div> : null}
       </td>
       <td className="targets-value" data-col="value">
-        {d.latest ? formatAmount(d.latest.value, d.target.unit) : <span className="targets-note">{DASHBOARD_STATUS_TEXT[d.status]}</span>}
+        {d.latest ? formatAmount(d.latest.value, d.target.unit) : <span className="targets-note">{d.reason ?? DASHBOARD_STATUS_TEXT[d.status]}</span>}
       </td>
       <td data-col="target">{formatTarget(d.target)}</td>
       <td data-col="met">

@@ -13,14 +13,18 @@
 //   parent-committee-rate, 10 卫生专业技术人员数 → health-technicians-per-school;
 // - 班级名册 (XNC): 在校生数 of the compulsory stages → large-school-primary-junior (小学, 初级中学)
 //   and large-school-integrated (九年一贯制, 十二年一贯制).
-// Anything else (培训学时, 体检周期, 双师型, 资源教师 …) needs the bureau's totals or records the app
-// does not keep: it is listed as 本校无法计算 rather than left out.
+// - 教师发展 15–17 (人均信息技术培训学时) and the rows a school states, 18 全体教师体检周期 and
+//   19 资源教师数, tie to their targets by refs like the others;
+// - 普通高中班额情况 一年级 56 人及以上 → senior-new-large-classes (dashboard-extra.ts).
+// A target no school has a figure for (双师型: no 中职 school type) says why (NO_SCHOOL_FIGURE);
+// anything else unknown is listed as 本校无法计算 rather than left out.
 import type { Pack, Target } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { sheetApplies, stagesOf } from '../pack/applicability';
 import { computeIndicatorTable, rowApplies } from './indicator';
 import { listRows } from './stat-table';
+import { NO_SCHOOL_FIGURE, seniorLargeClasses, type Source } from './dashboard-extra';
 
 export interface DashboardPoint {
   period: string;
@@ -39,6 +43,8 @@ export interface DashboardIndicator {
   points: DashboardPoint[];
   latest?: DashboardPoint;
   status: DashboardStatus;
+  /** why a target has no figure of the school's own (shown instead of the status text) */
+  reason?: string;
 }
 
 export const DASHBOARD_STATUS_TEXT: Record<DashboardStatus, string> = {
@@ -47,14 +53,6 @@ export const DASHBOARD_STATUS_TEXT: Record<DashboardStatus, string> = {
   notApplicable: '不适用于本校办学类型',
   district: '本校无法计算（区级汇总）',
 };
-
-/** A value source: which submission's periods feed it, and how one period gives a value. */
-interface Source {
-  submission: string;
-  label: string;
-  applies: boolean;
-  value: (data: PeriodData) => number | null;
-}
 
 // 安全防范与卫生配置 rows that make a 配备率: one school has it (100%) or has not (0%).
 const CONFIG_RATES: Record<string, { code: string; yes: string[] }> = {
@@ -103,6 +101,7 @@ function sourcesFor(target: Target, pack: Pack, school: SchoolProfile, lookup: (
       });
     }
   }
+  out.push(...seniorLargeClasses(target, pack, school));
   const types = LARGE_SCHOOL[target.id];
   if (types) {
     // 大校额 counts the 义务教育 stages only: a 十二年一贯制学校's 高中 does not count
@@ -127,7 +126,7 @@ export function computeDashboard(pack: Pack, school: SchoolProfile, periods: rea
     .filter((t) => t.level === 'school')
     .map((target) => {
       const sources = sourcesFor(target, pack, school, lookup);
-      if (sources.length === 0) return { target, points: [], status: 'district' as const };
+      if (sources.length === 0) return { target, points: [], ...(NO_SCHOOL_FIGURE[target.id] ?? { status: 'district' as const }) };
       const source = sources.find((s) => s.applies);
       if (!source) return { target, source: sources[0]!.label, points: [], status: 'notApplicable' as const };
       const points = periods

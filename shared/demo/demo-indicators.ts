@@ -1,9 +1,9 @@
-// Entered values of the demo's indicator sheets (办学条件, 学生发展与满意度, 安全防范与卫生配置,
+// Entered values of the demo's indicator sheets (办学条件, 教师发展, 学生发展与满意度, 安全防范与卫生配置,
 // 月度汇总): sized from the
 // class list so the computed 生均 figures land where a real 城区 school's would.
 import type { Pack } from '../pack/schema';
 import type { PeriodData, SheetEntry } from '../model/data';
-import { findSubmission, sheetsFor } from '../pack/applicability';
+import { findSubmission, sheetsFor, stagesOf } from '../pack/applicability';
 import { listRows } from '../compute/stat-table';
 import { toNumber } from '../compute/conditions';
 import { periodOf } from '../model/period';
@@ -39,6 +39,12 @@ export function demoIndicatorCells(pack: Pack, type: string, data: PeriodData, r
           '13:value': '是', '14:value': '是',
         },
       };
+    }
+    if (sheet.id === 'teacherDev') {
+      // the school's stated 体检 interval is the plan's; a compulsory school keeps one 资源教师 for its 随班就读 pupils
+      const interval = pack.targets.find((t) => t.id === 'teacher-health-check-interval')?.value ?? 1;
+      const compulsory = stagesOf(pack, type).some((s) => s === '小学' || s === '初中');
+      out[sheet.id] = { cells: { '18:value': interval, ...(compulsory ? { '19:value': 1 } : {}) } };
     }
     if (sheet.id === 'studentDev') {
       const tested = students - rng.int(0, 5);

@@ -37,7 +37,9 @@ describe('规划指标 dashboard', { timeout: 30_000 }, () => {
     expect(table.querySelectorAll('tbody tr')).toHaveLength(7); // 罗江's 7 school-level targets
     expect(cells('student-fitness-pass-rate').slice(1)).toEqual(['90%', '≥ 95%', '未达标', '2025-2026 学年']);
     expect(cells('student-fitness-pass-rate')[0]).toContain('学生发展与满意度 第 03 行');
-    expect(cells('teacher-health-check-interval').slice(1, 3)).toEqual(['本校无法计算（区级汇总）', '≤ 2 年']);
+    // a figure the school states on 教师发展 (row 18), not entered yet
+    expect(cells('teacher-health-check-interval').slice(1, 3)).toEqual(['尚无数据', '≤ 2 年']);
+    expect(cells('teacher-health-check-interval')[0]).toContain('教师发展 第 18 行');
     expect(screen.getByTestId('dash-bar')).toBeTruthy();
     expect(screen.getByTestId('dash-trend-student-fitness-pass-rate').textContent).toContain('学生体质健康测试合格率');
 

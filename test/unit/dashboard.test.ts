@@ -68,7 +68,49 @@ describe('computeDashboard', () => {
     expect(byId('parent-school-rate').status).toBe('noData'); // 家长学校 not answered yet
     expect(byId('major-food-safety-incidents').status).toBe('noData'); // no 食品安全月报 stored
     expect(byId('kindergarten-teacher-college-rate').status).toBe('notApplicable'); // 学前 only
-    expect(byId('teacher-it-training-hours').status).toBe('district');
+    expect(byId('teacher-it-training-hours').status).toBe('noData'); // no 教职工名册 stored
     expect(byId('teacher-health-check-interval').points).toEqual([]);
+    // no 中职 school type in the pack: no school's figure, and the reason is given
+    expect(byId('vocational-dual-qualified-rate')).toMatchObject({ status: 'notApplicable', reason: expect.stringContaining('没有中职学校') });
+  });
+});
+
+describe('targets from 教师发展 rows and from the 高中 班额', () => {
+  const teacher = (id: string, itOnline: number, itPractice: number): LedgerRow => ({ id, post: '专任教师', stage: '小学', itOnline, itPractice });
+  // 3 专任教师: 线上 20+30+10 = 60 → 人均 20.0; 实践 30+30+15 = 75 → 25.0; 合计 135 → 45.0
+  const staffYear: PeriodData = {
+    submission: 'XNC', period: '2025-2026', status: '草稿', version: 0,
+    sheets: {
+      staffList: { rows: [teacher('t1', 20, 30), teacher('t2', 30, 30), teacher('t3', 10, 15), { id: 'a1', post: '行政人员', itOnline: 99, itPractice: 99 }] },
+      teacherDev: { cells: { '18:value': 1, '19:value': 0 } },
+    },
+  };
+  const d = (id: string, pack = sl, school = SCHOOL, data = [staffYear]) => computeDashboard(pack, school, data).find((x) => x.target.id === id)!;
+
+  it('人均信息技术培训学时 of 专任教师 (教师发展 15–17) against 50 / 20 / 30', () => {
+    expect(d('teacher-it-training-hours')).toMatchObject({ source: '教师发展 第 15 行', latest: { period: '2025-2026', value: 45, met: false } });
+    expect(d('teacher-it-training-online-hours').latest).toEqual({ period: '2025-2026', value: 20, met: true });
+    expect(d('teacher-it-training-practice-hours').latest).toEqual({ period: '2025-2026', value: 25, met: false });
+  });
+
+  it('the 体检周期 and 资源教师 a school states (教师发展 18, 19)', () => {
+    expect(d('teacher-health-check-interval')).toMatchObject({ source: '教师发展 第 18 行', latest: { value: 1, met: true } }); // 双流: ≤ 1 年
+    const lj = seedPacks().get('luojiang')!;
+    const two = { ...staffYear, sheets: { ...staffYear.sheets, teacherDev: { cells: { '18:value': 3, '19:value': 0 } } } };
+    expect(d('teacher-health-check-interval', lj, { ...SCHOOL, packId: 'luojiang' }, [two]).latest).toEqual({ period: '2025-2026', value: 3, met: false }); // 罗江: ≤ 2 年
+    expect(d('resource-teachers-per-school', lj, { ...SCHOOL, packId: 'luojiang' }, [two]).latest).toEqual({ period: '2025-2026', value: 0, met: false });
+  });
+
+  it('普通高中起始年级新增大班额: 一年级 classes of 56 and more, only for a school with 高中', () => {
+    const lj = seedPacks().get('luojiang')!;
+    const senior = { ...SCHOOL, type: '高级中学', packId: 'luojiang' };
+    const cls = (id: string, grade: string, students: number): LedgerRow => ({ id, stage: '普通高中', grade, className: id, students });
+    const year = (rows: LedgerRow[]): PeriodData => ({ submission: 'XNC', period: '2025-2026', status: '草稿', version: 0, sheets: { classList: { rows } } });
+    // 一年级 55, 56, 61, 70 → 3 of 56+; the 二年级 class of 60 is not new
+    const big = year([cls('a', '一年级', 55), cls('b', '一年级', 56), cls('c', '一年级', 61), cls('d', '一年级', 70), cls('e', '二年级', 60)]);
+    expect(d('senior-new-large-classes', lj, senior, [big])).toMatchObject({ source: '普通高中班额情况 一年级 56 人及以上', latest: { value: 3, met: false } });
+    expect(d('senior-new-large-classes', lj, senior, [year([cls('a', '一年级', 50), cls('e', '二年级', 60)])]).latest).toMatchObject({ value: 0, met: true });
+    expect(d('senior-new-large-classes', lj, senior, [year([])]).status).toBe('noData');
+    expect(d('senior-new-large-classes', lj, { ...SCHOOL, packId: 'luojiang' }, [big]).status).toBe('notApplicable'); // a 小学
   });
 });
