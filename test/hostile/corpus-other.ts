@@ -16,16 +16,16 @@ export function otherFormats(): CorpusFile[] {
   const gbkCsv = iconv.encode('学校名称,班级,学生数\r\n罗江区实验小学,一年级1班,40\r\n', 'gbk');
   const randoms = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 2048 }), { seed: SEED, numRuns: 30 });
   return [
-    { name: 'encrypted.xlsx', bytes: oleFile(['EncryptionInfo', 'EncryptedPackage']), why: /打开密码/, whyFor: XLSX_WHY },
+    { container: true, name: 'encrypted.xlsx', bytes: oleFile(['EncryptionInfo', 'EncryptedPackage']), why: /打开密码/, whyFor: XLSX_WHY },
     { name: 'old.xls', bytes: oleFile(['Workbook']), why: /\.xls/, whyFor: XLSX_WHY },
-    { name: 'word.xlsx', bytes: oleFile(['WordDocument']), why: /不是 Excel 工作簿/, whyFor: XLSX_WHY },
+    { container: true, name: 'word.xlsx', bytes: oleFile(['WordDocument']), why: /不是 Excel 工作簿/, whyFor: XLSX_WHY },
     { name: 'gbk.csv', bytes: new Uint8Array(gbkCsv), why: /文本文件（\.csv）/, whyFor: XLSX_WHY },
     { name: 'gbk-as.xlsx', bytes: new Uint8Array(gbkCsv), why: /不是 \.xlsx 工作簿/, whyFor: XLSX_WHY },
     { name: 'utf16.csv', bytes: new Uint8Array([0xff, 0xfe, ...iconv.encode('a,b\r\n1,2', 'utf16le')]), why: /\.csv/, whyFor: XLSX_WHY },
-    { name: 'fake-html.xls', bytes: utf8('\ufeff  <html><body><table><tr><td>1</td></tr></table></body></html>'), why: /网页/, whyFor: XLSX_WHY },
-    { name: 'empty.xlsx', bytes: new Uint8Array(0), why: /文件是空的/, whyFor: XLSX_WHY },
-    { name: 'empty.json', bytes: new Uint8Array(0), why: /空/, whyFor: JSON_WHY },
-    { name: 'png.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), why: /不是电子表格文件/, whyFor: XLSX_WHY },
+    { container: true, name: 'fake-html.xls', bytes: utf8('\ufeff  <html><body><table><tr><td>1</td></tr></table></body></html>'), why: /网页/, whyFor: XLSX_WHY },
+    { container: true, name: 'empty.xlsx', bytes: new Uint8Array(0), why: /文件是空的/, whyFor: XLSX_WHY },
+    { container: true, name: 'empty.json', bytes: new Uint8Array(0), why: /空/, whyFor: JSON_WHY },
+    { container: true, name: 'png.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), why: /不是电子表格文件/, whyFor: XLSX_WHY },
     ...randoms.map((bytes, i): CorpusFile => ({ name: `random-${i}.${i % 2 ? 'xlsx' : 'json'}`, bytes })),
   ];
 }

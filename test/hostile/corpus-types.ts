@@ -1,5 +1,5 @@
 // What a hostile corpus file is and what each reader must do with it.
-export type EntryPoint = 'report' | 'restore' | 'json';
+export type EntryPoint = 'report' | 'restore' | 'json' | 'import';
 
 /** `refuse` (default): a Chinese error naming the file; `warn`: read, with the documented warning; `ok`: read. */
 export type Outcome = 'refuse' | 'warn' | 'ok' | 'any';
@@ -13,8 +13,12 @@ export interface CorpusFile {
   why?: RegExp;
   /** the entry point `why` applies to (its own kind: xlsx → report and restore, json → json) */
   whyFor?: readonly EntryPoint[];
+  /** broken as a container (bomb, truncated zip, encrypted, oversized…): every spreadsheet reader refuses it */
+  container?: boolean;
 }
 
 export function outcomeOf(f: CorpusFile, at: EntryPoint): Outcome {
+  // the roster importer reads any spreadsheet or text table: only a broken container must be refused
+  if (at === 'import') return f.outcome?.import ?? (f.container ? 'refuse' : 'any');
   return f.outcome?.[at] ?? 'refuse';
 }

@@ -34,6 +34,7 @@ export function setMeta(bytes: Uint8Array, key: string, value: string): Uint8Arr
 }
 
 const bad = (name: string, bytes: Uint8Array, why?: RegExp): CorpusFile => ({ name, bytes, why, whyFor: XLSX_WHY });
+const broken = (name: string, bytes: Uint8Array, why: RegExp): CorpusFile => ({ ...bad(name, bytes, why), container: true });
 
 function truncations(good: Uint8Array): CorpusFile[] {
   const n = good.length;
@@ -59,21 +60,21 @@ function bombs(good: Uint8Array): CorpusFile[] {
     zip(parts.map((p) => (p.name === sheet ? { ...p, ...change(p) } : p)));
   const spaces = new Uint8Array(24 * 1024 * 1024).fill(0x20);
   return [
-    bad('bomb-ratio.xlsx', withPart(() => ({ data: spaces })), /压缩比.*超过上限/),
+    broken('bomb-ratio.xlsx', withPart(() => ({ data: spaces })), /压缩比.*超过上限/),
     // declares an innocent size and ratio, inflates to 64 MB: only counting the stream catches it
-    bad('bomb-lying-size.xlsx', withPart(() => ({ data: new Uint8Array(64 * 1024 * 1024), declaredSize: 200_000 })), /解压后超过声明的 200000 字节/),
-    bad('size-mismatch-stored.xlsx', withPart((p) => ({ stored: true, declaredSize: p.data.length + 7 })), /大小与声明不符/),
-    bad('bomb-declared-4gb.xlsx', withPart((p) => ({ declaredSize: 0xfffffff0 + (p.data.length % 8) })), /压缩比|超过上限/),
-    bad('bomb-overlap.xlsx', zip(Array.from({ length: 300 }, (_, i) => ({ name: `xl/p${i}.xml`, data: spaces.subarray(0, 4096) })), { overlapAll: true }), /重叠/),
-    bad('bomb-entries.xlsx', zip(Array.from({ length: 2500 }, (_, i) => ({ name: `x${i}`, data: utf8('x'), stored: true }))), /2500 个部件/),
-    bad('no-size-declared.xlsx', withPart(() => ({ declaredSize: 0 })), /没有声明/),
-    bad('zip-encrypted-flag.xlsx', withPart(() => ({ flags: 1 })), /加密/),
-    bad('zip-bzip2.xlsx', withPart(() => ({ method: 12 })), /压缩方式 12/),
-    bad('zip64.xlsx', (() => { const z = good.slice(); const v = new DataView(z.buffer); v.setUint16(z.length - 22 + 8, 0xffff, true); v.setUint16(z.length - 22 + 10, 0xffff, true); return z; })(), /ZIP64/),
-    bad('empty-zip.xlsx', new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), /不是电子表格文件/),
-    bad('zip-not-excel.xlsx', zip([{ name: 'readme.txt', data: utf8('hello') }]), /不是 Excel 工作簿/),
-    bad('ods.ods', zip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.spreadsheet'), stored: true }, { name: 'content.xml', data: utf8('<office:document-content/>') }]), /\.ods/),
-    bad('xlsb.xlsb', zip([{ name: '[Content_Types].xml', data: utf8('<Types/>') }, { name: 'xl/workbook.bin', data: new Uint8Array(8) }]), /\.xlsb/),
+    broken('bomb-lying-size.xlsx', withPart(() => ({ data: new Uint8Array(64 * 1024 * 1024), declaredSize: 200_000 })), /解压后超过声明的 200000 字节/),
+    broken('size-mismatch-stored.xlsx', withPart((p) => ({ stored: true, declaredSize: p.data.length + 7 })), /大小与声明不符/),
+    broken('bomb-declared-4gb.xlsx', withPart((p) => ({ declaredSize: 0xfffffff0 + (p.data.length % 8) })), /压缩比|超过上限/),
+    broken('bomb-overlap.xlsx', zip(Array.from({ length: 300 }, (_, i) => ({ name: `xl/p${i}.xml`, data: spaces.subarray(0, 4096) })), { overlapAll: true }), /重叠/),
+    broken('bomb-entries.xlsx', zip(Array.from({ length: 2500 }, (_, i) => ({ name: `x${i}`, data: utf8('x'), stored: true }))), /2500 个部件/),
+    broken('no-size-declared.xlsx', withPart(() => ({ declaredSize: 0 })), /没有声明/),
+    broken('zip-encrypted-flag.xlsx', withPart(() => ({ flags: 1 })), /加密/),
+    broken('zip-bzip2.xlsx', withPart(() => ({ method: 12 })), /压缩方式 12/),
+    broken('zip64.xlsx', (() => { const z = good.slice(); const v = new DataView(z.buffer); v.setUint16(z.length - 22 + 8, 0xffff, true); v.setUint16(z.length - 22 + 10, 0xffff, true); return z; })(), /ZIP64/),
+    broken('empty-zip.xlsx', new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), /不是电子表格文件/),
+    broken('zip-not-excel.xlsx', zip([{ name: 'readme.txt', data: utf8('hello') }]), /不是 Excel 工作簿/),
+    broken('ods.ods', zip([{ name: 'mimetype', data: utf8('application/vnd.oasis.opendocument.spreadsheet'), stored: true }, { name: 'content.xml', data: utf8('<office:document-content/>') }]), /\.ods/),
+    broken('xlsb.xlsb', zip([{ name: '[Content_Types].xml', data: utf8('<Types/>') }, { name: 'xl/workbook.bin', data: new Uint8Array(8) }]), /\.xlsb/),
   ];
 }
 
@@ -95,9 +96,9 @@ function sizes(good: Uint8Array): CorpusFile[] {
     p.set(name, utf8(text(p.get(name)!).replace(/<si><t[^>]*>[^<]*<\/t><\/si>/, `<si><t>${long}</t></si>`)));
   });
   return [
-    bad('dimension-1m-rows.xlsx', dim, /工作表「.+」.*1048576 行，超过上限/),
-    bad('rows-110k.xlsx', manyRows, /工作表「.+」：有 100000 行以上，超过上限 100000 行/),
-    bad('cell-1mb.xlsx', bigCell, /工作表「.+」 第\d+行 [A-Z]+列.*1048576 个字符，超过上限 32767/),
+    broken('dimension-1m-rows.xlsx', dim, /工作表「.+」.*1048576 行，超过上限/),
+    broken('rows-110k.xlsx', manyRows, /工作表「.+」：有 100000 行以上，超过上限 100000 行/),
+    broken('cell-1mb.xlsx', bigCell, /工作表「.+」 第\d+行 [A-Z]+列.*1048576 个字符，超过上限 32767/),
   ];
 }
 

@@ -7,6 +7,7 @@ import { readPeriodWorkbook } from '../../shared/xlsx/read-period';
 import { readSchoolDataFile } from '../../shared/model/data-file';
 import { ReportReadError } from '../../shared/xlsx/read-errors';
 import { DataFileError } from '../../shared/model/data-file';
+import { decodeSpreadsheet } from '../../shared/import/decode';
 import type { CorpusFile, EntryPoint, Outcome } from './corpus-types';
 
 export interface Attempt {
@@ -32,6 +33,7 @@ export function attempt(f: CorpusFile, at: EntryPoint, packs: Map<string, Pack>,
       const r = readPeriodWorkbook(f.bytes, packs, { fileName: f.name, school });
       return done({ outcome: r.warnings.length ? 'warn' : 'ok', message: r.warnings.join('\n'), value: r });
     }
+    if (at === 'import') return done({ outcome: 'ok', message: '', value: decodeSpreadsheet(f.name, f.bytes) });
     return done({ outcome: 'ok', message: '', value: readSchoolDataFile(f.name, f.bytes) });
   } catch (e) {
     if (e instanceof ReportReadError || e instanceof DataFileError) return done({ outcome: 'refuse', message: e.message });

@@ -1,13 +1,14 @@
 // The database is unchanged by every hostile corpus file: a demo school is loaded, the whole
 // database (all tables, canonical JSON) is hashed, every file goes through every entry point the
-// app has for files — restore of a workbook (read + preview), the data file (read + replace) —
-// and the hash afterwards is the same.
+// app has for files — restore of a workbook (read + preview), the data file (read + replace), the
+// roster import (decode) — and the hash afterwards is the same.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
 import { previewRestore } from '../../renderer/lib/restore-preview';
 import { packList } from '../../renderer/lib/packs';
 import { readSchoolDataFile } from '../../shared/model/data-file';
+import { decodeSpreadsheet } from '../../shared/import/decode';
 import { sha256 } from '../../shared/hash/sha256';
 import { buildCorpus, outcomeOf } from '../hostile/corpus';
 import { isUserMessage, MAX_MS_PER_FILE } from '../hostile/entry-points';
@@ -30,8 +31,9 @@ async function databaseHash(): Promise<string> {
 }
 
 type Entry = (name: string, bytes: Uint8Array) => Promise<unknown>;
-const ENTRIES: Record<'restore' | 'json', Entry> = {
+const ENTRIES: Record<'restore' | 'json' | 'import', Entry> = {
   restore: (name, bytes) => previewRestore(name, bytes, packs, corpus.school),
+  import: async (name, bytes) => decodeSpreadsheet(name, bytes),
   json: async (name, bytes) => replaceSchoolData(readSchoolDataFile(name, bytes)),
 };
 
