@@ -139,24 +139,31 @@ export class CrashLane {
     confirmAll();
   }
 
-  /** Reopens, checks the last trial, types until a random moment and kills Chromium. */
-  async trial(n: number, killWithinMs: [number, number]): Promise<void> {
+  /**
+   * Reopens, checks the last trial, types 1 … maxEdits edits and kills Chromium at a random
+   * moment (0 … killWithinMs after the last of them starts: mid-keystroke, mid-save or after).
+   */
+  async trial(n: number, maxEdits: number, killWithinMs: number): Promise<void> {
+    const edits = this.rnd.int(1, maxEdits);
     const b = await this.open();
     await this.verify(b.page, n - 1);
     if (n % AUDIT_EVERY === 0) await audit(b.page);
     const typed: Edit[] = [];
     let killed = false;
-    const killer = sleep(this.rnd.int(...killWithinMs)).then(async () => {
-      killed = true;
-      const state = await saveState(b.page).catch(() => null);
-      await b.kill();
-      if (state === 'saving') this.killedWhileSaving++;
-    });
+    let killer: Promise<void> | undefined;
+    const arm = () =>
+      sleep(this.rnd.int(0, killWithinMs)).then(async () => {
+        killed = true;
+        const state = await saveState(b.page).catch(() => null);
+        await b.kill();
+        if (state === 'saving') this.killedWhileSaving++;
+      });
     try {
       let sheet = this.rnd.next() < 0.5 ? LEDGER : STAT;
       await this.showSheet(b.page, sheet);
-      while (!killed) {
-        if (this.rnd.next() < 0.2) {
+      for (let i = 1; !killed; i++) {
+        if (i === edits) killer = arm();
+        if (this.rnd.next() < 0.1) {
           sheet = sheet === LEDGER ? STAT : LEDGER;
           await this.showSheet(b.page, sheet);
         }
