@@ -39,7 +39,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
   const input = useRef<HTMLInputElement>(null);
-  // what the cell held when its edit began: Esc puts it back
+  // what the cell held before the first keystroke of this edit: Esc puts it back
   const start = useRef<CellValue | undefined>(undefined);
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
   const className = [problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '', inRange ? 'in-range' : ''].join(' ').trim() || undefined;
@@ -57,14 +57,15 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
     if (e.key === 'F2' && !locked) {
       e.preventDefault();
       el.dataset.editing = '1';
-      start.current ??= value ?? null;
       el.setSelectionRange(el.value.length, el.value.length);
     } else if (e.key === 'Escape' && el.dataset.editing) {
       e.preventDefault();
       cancel();
       delete el.dataset.editing;
       setDraft(undefined);
-      if (start.current !== undefined && (start.current ?? null) !== (value ?? null)) onCommit(rowId, column.key, start.current);
+      // something was typed (the first keystroke may already be on its way to the database):
+      // write the old value back
+      if (start.current !== undefined) onCommit(rowId, column.key, start.current);
       start.current = undefined;
       setTimeout(() => el.select(), 0);
     }
@@ -121,16 +122,13 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         value={shown}
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
-          if (!e.target.dataset.editing) {
-            e.target.dataset.editing = '1';
-            start.current = value ?? null;
-          }
+          e.target.dataset.editing = '1';
+          start.current ??= value ?? null;
           setDraft(e.target.value);
           // pinyin still being composed is not text yet
           if (!(e.nativeEvent as InputEvent).isComposing) change(e.target.value);
         }}
         onCompositionEnd={(e) => change(e.currentTarget.value)}
-        onMouseDown={() => (start.current ??= value ?? null)}
         onBlur={(e) => {
           flush();
           focused.current = false;

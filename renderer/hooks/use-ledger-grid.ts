@@ -76,6 +76,7 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
     const el = document.activeElement;
     if (el instanceof HTMLElement && tableRef.current?.contains(el)) {
       el.blur();
+      extending.current = true; // the refocus keeps the range
       focusControl(el);
     }
   };
