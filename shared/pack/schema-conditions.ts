@@ -36,3 +36,10 @@ export const measureSchema = z.discriminatedUnion('agg', [
   z.object({ agg: z.literal('count') }).strict(),
 ]);
 
+/** Which schools a sheet is for: a 学段 the school has, or its 办学类型. */
+export const appliesToSchema = z
+  .object({
+    stages: z.array(z.string().min(1)).min(1).optional(),
+    schoolTypes: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
