@@ -1,6 +1,8 @@
 // Rows imported from a roster file, written as one transaction: either every valid row is in
 // the list afterwards (and the old ones gone, when replacing) or nothing changed. Each added and
-// removed row goes into the 修改记录 like a row added or deleted by hand.
+// removed row goes into the 修改记录 like a row added or deleted by hand — up to TRAIL_ROWS_MAX
+// rows; a bigger import is recorded as one entry per direction (“导入 20000 行”), since 20,000
+// trail records cost more than the rows themselves (npm run bench) and nobody reads them one by one.
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
@@ -9,6 +11,8 @@ import { listRows, rowSummary } from './rows-repo';
 import type { RowRecord, SheetRef } from './records';
 
 export type ImportMode = 'append' | 'replace';
+
+export const TRAIL_ROWS_MAX = 2000;
 
 export interface ImportOutcome {
   added: number;
@@ -30,21 +34,26 @@ export async function importRows(
   rows: readonly Record<string, CellValue>[],
   mode: ImportMode,
   defaults: Record<string, CellValue> = {},
+  /** the file, named in a summary trail entry */
+  source = '文件',
 ): Promise<ImportOutcome> {
   return db.transaction('rw', [db.rows, db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
     const existing = await listRows(ref);
     const changes: ChangeInput[] = [];
+    const perRow = existing.length * Number(mode === 'replace') + rows.length <= TRAIL_ROWS_MAX;
     let seq = 0;
     if (mode === 'replace') {
       await db.rows.bulkDelete(existing.map((r) => r.id));
-      for (const r of existing) changes.push({ ...ref, rowId: r.id, action: 'deleteRow', old: rowSummary(r.values) });
+      if (perRow) for (const r of existing) changes.push({ ...ref, rowId: r.id, action: 'deleteRow', old: rowSummary(r.values) });
+      else if (existing.length) changes.push({ ...ref, action: 'deleteRow', old: `导入「${source}」时替换，删除原有 ${existing.length} 行` });
     } else if (existing.length) seq = existing[existing.length - 1]!.seq;
     const puts: RowRecord[] = rows.map((values) => {
       const row = { id: crypto.randomUUID(), ...ref, seq: ++seq, values: compact({ ...defaults, ...values }) };
-      changes.push({ ...ref, rowId: row.id, action: 'addRow', new: rowSummary(row.values) });
+      if (perRow) changes.push({ ...ref, rowId: row.id, action: 'addRow', new: rowSummary(row.values) });
       return row;
     });
+    if (!perRow) changes.push({ ...ref, action: 'addRow', new: `从「${source}」导入 ${rows.length} 行` });
     await db.rows.bulkAdd(puts);
     await recordChanges(changes);
     await touchPeriod(ref);

@@ -95,3 +95,6 @@ async function main() {
 }
 
 await main();
+// import of a 20,000-row roster (Node core + the write in Chromium): test/bench/import-bench.ts
+console.log('\n导入基准（20,000 行教职工名册 .xlsx）');
+console.table(await (await import('./import-bench')).benchImport());

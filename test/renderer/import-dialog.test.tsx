@@ -8,6 +8,7 @@ import { ImportDialog } from '../../renderer/components/import-dialog';
 import { addRow, listRows } from '../../renderer/db/rows-repo';
 import { approvePeriod } from '../../renderer/db/periods-repo';
 import { listChanges } from '../../renderer/db/changes-repo';
+import { importRows, TRAIL_ROWS_MAX } from '../../renderer/db/import-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 import { workbookBytes, type Grid } from '../fixtures/import/make-files';
 
@@ -44,7 +45,7 @@ async function pickFile(rows: Grid = FILE, name = '班级名册.xlsx') {
 
 const values = async () => (await listRows(CLASSES)).map((r) => r.values.className);
 
-describe('ImportDialog', { timeout: 30_000 }, () => {
+describe('ImportDialog', { timeout: 60_000 }, () => {
   it('appends only the valid rows, lists the problem with row and column, records each added row', async () => {
     await addRow(CLASSES, { stage: '小学', grade: '三年级', className: '原有班' });
     renderSheet();
@@ -105,6 +106,17 @@ describe('ImportDialog', { timeout: 30_000 }, () => {
     renderSheet(true);
     await screen.findByTestId('ledger-classList');
     expect(screen.queryByTestId('ledger-import-classList')).toBeNull();
+  });
+});
+
+describe('importRows', { timeout: 30_000 }, () => {
+  it('records a big import as one 修改记录 entry per direction, all rows written', async () => {
+    await addRow(CLASSES, { stage: '小学', grade: '一年级', className: '旧' });
+    const rows = Array.from({ length: TRAIL_ROWS_MAX + 1 }, (_, i) => ({ grade: '一年级', className: `${i}班`, students: 30 }));
+    expect(await importRows(CLASSES, rows, 'replace', { stage: '小学' }, '大名册.xlsx')).toEqual({ added: TRAIL_ROWS_MAX + 1, removed: 1 });
+    expect(await listRows(CLASSES)).toHaveLength(TRAIL_ROWS_MAX + 1);
+    const trail = (await listChanges({ submission: 'XNC', period: '2025-2026' })).filter((c) => c.action !== 'addRow' || !c.rowId || c.new !== '小学 / 一年级 / 旧');
+    expect(trail.map((c) => c.old ?? c.new)).toEqual([`从「大名册.xlsx」导入 ${TRAIL_ROWS_MAX + 1} 行`, '导入「大名册.xlsx」时替换，删除原有 1 行']);
   });
 });
 

@@ -1,0 +1,110 @@
+// Import of a 20,000-row 教职工名册 .xlsx: decode, header/column matching and validation in Node
+// (shared/import, medians), then the whole path in real Chromium through the dialog — file
+// input → preview (decode + match + validate in the page), 导入 → rows in IndexedDB (one
+// transaction with its 修改记录). Goal: the write ≤ 3 s. Run by `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LedgerSheet } from '../../shared/pack/schema';
+import { REPO_ROOT, seedPacks } from '../../shared/cli/seeds';
+import { decodeSpreadsheet } from '../../shared/import/decode';
+import { chooseSheet } from '../../shared/import/header';
+import { convertRows } from '../../shared/import/convert';
+import { workbookBytes, type Grid } from '../fixtures/import/make-files';
+import { SCHOOL } from '../fixtures/small-school';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  goal: string;
+}
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
+function staffGrid(n: number): Grid {
+  const names = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨';
+  const rows: Grid = [['罗江区实验小学教职工名册'], ['教师姓名', '性别', '出生年月', '民族', '岗位类别', '是否在编', '任教学段', '最高学历', '职称']];
+  for (let i = 0; i < n; i++)
+    rows.push([`${names[i % 16]}老师${i}`, i % 2 ? '女' : '男', `${1970 + (i % 30)}.${1 + (i % 12)}`, '汉族', '专任教师', '是', '小学', '本科', '中级']);
+  return rows;
+}
+
+function median(fn: () => void, runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+function distWeb(): { dir: string; cleanup: () => void } {
+  if (process.env.XB_DIST_WEB) return { dir: process.env.XB_DIST_WEB, cleanup: () => {} };
+  const own = join(REPO_ROOT, 'dist-web');
+  if (existsSync(join(own, 'index.html'))) return { dir: own, cleanup: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'xiaobiao-bench-web-'));
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', dir, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function inChromium(bytes: Uint8Array): Promise<{ previewMs: number; writeMs: number; shownMs: number }> {
+  const web = distWeb();
+  process.env.XB_DIST_WEB = web.dir;
+  // imported late: the harness finds the build through XB_DIST_WEB when it loads
+  const { serveDist, launch } = await import('../e2e/harness');
+  const server = await serveDist();
+  const env = await launch();
+  try {
+    const page = await env.context.newPage();
+    const tid = (id: string) => page.getByTestId(id);
+    await page.goto(server.url);
+    await tid('setup-demo').click();
+    await tid('demo-type').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^小学$/ }).click();
+    await tid('demo-confirm').click();
+    await tid('sheet-nav-staffList').click({ timeout: 30_000 });
+    await tid('ledger-import-staffList').click();
+    let t = performance.now();
+    await tid('import-file').setInputFiles({ name: '教职工名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await tid('import-summary').waitFor({ timeout: 120_000 });
+    const previewMs = performance.now() - t;
+    const summary = (await tid('import-summary').textContent()) ?? '';
+    if (!summary.includes(`可导入 ${ROWS} 行`)) throw new Error(`预览不符：${summary}`);
+    t = performance.now();
+    await tid('import-confirm').click();
+    await tid('import-summary').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.getByText(`已导入 ${ROWS} 行`).waitFor({ timeout: 120_000 });
+    const shownMs = performance.now() - t;
+    const writeMs = await page.evaluate(() => performance.getEntriesByName('xb-import-write').at(-1)?.duration ?? NaN);
+    return { previewMs, writeMs, shownMs };
+  } finally {
+    await env.close();
+    await server.close();
+    web.cleanup();
+  }
+}
+
+export async function benchImport(): Promise<BenchRow[]> {
+  const pack = seedPacks().get('luojiang')!;
+  const sheet = pack.sheets.staffList as LedgerSheet;
+  const bytes = workbookBytes([{ name: '教职工', rows: staffGrid(ROWS), merges: ['A1:I1'] }]);
+  const target = { pack, school: SCHOOL, submission: 'XNC', period: '2025-2026' };
+  const book = decodeSpreadsheet('教职工名册.xlsx', bytes);
+  const { guess } = chooseSheet(sheet.columns, book.sheets);
+  const decodeMs = median(() => decodeSpreadsheet('教职工名册.xlsx', bytes));
+  const matchMs = median(() => chooseSheet(sheet.columns, book.sheets));
+  const validateMs = median(() => convertRows(sheet, book.sheets[0]!.rows, guess.headerRow!, guess.mapping, target));
+  const browser = await inChromium(bytes);
+  const n = ROWS.toLocaleString('en-US');
+  const r = (x: number) => Math.round(x);
+  return [
+    { name: `导入 ${n} 行 xlsx：读取（Node）`, value: r(decodeMs), unit: 'ms', goal: '—' },
+    { name: `导入 ${n} 行：找表头、对应列（Node）`, value: r(matchMs), unit: 'ms', goal: '—' },
+    { name: `导入 ${n} 行：转换并校验（Node）`, value: r(validateMs), unit: 'ms', goal: '—' },
+    { name: `导入 ${n} 行：选文件到预览（Chromium）`, value: r(browser.previewMs), unit: 'ms', goal: '—' },
+    { name: `导入 ${n} 行：写入 IndexedDB（Chromium，含修改记录）`, value: r(browser.writeMs), unit: 'ms', goal: '≤ 3000' },
+    { name: `导入 ${n} 行：点“导入”到提示已导入（Chromium）`, value: r(browser.shownMs), unit: 'ms', goal: '—' },
+  ];
+}
