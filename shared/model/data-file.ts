@@ -48,7 +48,12 @@ export function readSchoolDataFile(fileName: string, bytes: Uint8Array): SchoolD
   }
   const refuse = (lines: string[]) => new DataFileError(`文件「${fileName}」不是有效的学校数据文件：\n  ${lines.join('\n  ')}`);
   const early = firstCollectionProblem(json);
-  if (early) throw refuse([early]);
+  if (early) {
+    // the rest of the file (school, format…) is small: report its problems too, then the first bad element
+    const rest = schoolDataSchema.safeParse({ ...(json as Obj), periods: [] });
+    const others = rest.success ? [] : rest.error.issues.slice(0, 9).map((i) => issue(i.path as (string | number)[], i.message));
+    throw refuse([...others, early]);
+  }
   const parsed = schoolDataSchema.safeParse(json);
   if (!parsed.success) throw refuse(parsed.error.issues.slice(0, 10).map((i) => issue(i.path as (string | number)[], i.message)));
   return parsed.data;
