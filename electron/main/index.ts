@@ -2,9 +2,11 @@
  * Electron main entry: app lifecycle only. Everything security-relevant lives
  * in small, separately tested modules (window, protocol, security, ipc).
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { writeFileAtomic } from './atomic-write';
+import { createBackupStore } from './backups';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { resolveRendererTarget } from './origin';
 import { createAppProtocolHandler, registerAppProtocol, registerAppScheme } from './protocol';
@@ -67,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
           writeFile: (filePath, bytes) => writeFileAtomic(filePath, bytes),
           appVersion: () => app.getVersion(),
           platform: process.platform,
+          backups: createBackupStore({ dir: () => path.join(app.getPath('userData'), 'backups') }),
         }),
       );
       openMainWindow();

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import { IPC_CHANNELS, ipcSchemas, type IpcChannel, type IpcRequest, type IpcResponse } from '../../shared/ipc/contract';
 import { isAppUrl, type OriginPolicy } from './origin';
+import { BackupError, parseBackup } from '../../shared/backup/backup-file';
+import type { BackupStore } from './backups';
 
 /** The part of an invoke event the handlers rely on. `IpcMainInvokeEvent` satisfies it. */
 export type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
@@ -24,6 +26,8 @@ export interface IpcDeps {
   writeFile(filePath: string, bytes: Uint8Array): Promise<void>;
   appVersion(): string;
   platform: string;
+  /** `<userData>/backups/` (backups.ts); absent, the backup channels refuse */
+  backups?: BackupStore;
 }
 
 export type IpcHandler<C extends IpcChannel> = (event: InvokeEvent, payload: unknown) => Promise<IpcResponse<C>>;
@@ -58,6 +62,11 @@ function dialogFilters(fileName: string): SaveDialogOptions['filters'] {
     : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 }
 
+function backupStore(deps: IpcDeps): BackupStore {
+  if (!deps.backups) throw new Error('自动备份不可用');
+  return deps.backups;
+}
+
 export function createIpcHandlers(deps: IpcDeps) {
   return {
     'report:save': async (event, payload) => {
@@ -82,6 +91,30 @@ export function createIpcHandlers(deps: IpcDeps) {
       assertTrustedSender(event, deps.origin);
       parseRequest('app:info', payload);
       return { version: deps.appVersion(), platform: deps.platform };
+    },
+    'backup:write': async (event, payload) => {
+      assertTrustedSender(event, deps.origin);
+      const { reason, bytes } = parseRequest('backup:write', payload);
+      // only a whole, valid school data file may take a place among the 30 kept backups
+      try {
+        parseBackup('备份', bytes);
+      } catch (err) {
+        throw new Error(err instanceof BackupError ? `备份内容无效：${err.message}` : '备份内容无效');
+      }
+      return backupStore(deps).write(reason, bytes).catch((err: unknown) => {
+        const code = (err as { code?: unknown } | null)?.code;
+        throw new Error(`自动备份失败：无法写入备份文件夹${typeof code === 'string' ? `（${code}）` : ''}`);
+      });
+    },
+    'backup:list': async (event, payload) => {
+      assertTrustedSender(event, deps.origin);
+      parseRequest('backup:list', payload);
+      return backupStore(deps).list();
+    },
+    'backup:read': async (event, payload) => {
+      assertTrustedSender(event, deps.origin);
+      const { name } = parseRequest('backup:read', payload);
+      return { name, bytes: await backupStore(deps).read(name) };
     },
   } satisfies IpcHandlerMap;
 }

@@ -13,6 +13,9 @@ import type { XiaobiaoBridge } from '../../shared/ipc/contract';
 const bridge = {
   saveReport: (payload) => ipcRenderer.invoke(BRIDGE_METHOD_CHANNELS.saveReport, payload),
   appInfo: () => ipcRenderer.invoke(BRIDGE_METHOD_CHANNELS.appInfo),
+  writeBackup: (payload) => ipcRenderer.invoke(BRIDGE_METHOD_CHANNELS.writeBackup, payload),
+  listBackups: () => ipcRenderer.invoke(BRIDGE_METHOD_CHANNELS.listBackups),
+  readBackup: (payload) => ipcRenderer.invoke(BRIDGE_METHOD_CHANNELS.readBackup, payload),
 } satisfies XiaobiaoBridge;
 
 contextBridge.exposeInMainWorld('xiaobiao', bridge);

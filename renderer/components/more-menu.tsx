@@ -11,6 +11,7 @@ import { packLoad, packList } from '../lib/packs';
 import { DemoLoader } from './demo-loader';
 import { ChangesDrawer } from './changes-drawer';
 import { RestoreReportDialog } from './restore-report-dialog';
+import { BackupDialog } from './backup-dialog';
 
 export interface MoreMenuProps {
   pack: Pack;
@@ -23,6 +24,7 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
   const [demoOpen, setDemoOpen] = useState(false);
   const [changesOpen, setChangesOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
+  const [backupOpen, setBackupOpen] = useState(false);
   const template = async () => {
     try {
       // the workbook writer is large: load it only when a file is made
@@ -43,11 +45,13 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
             { key: 'template', label: <span data-testid="download-template">下载本表的空白模板</span> },
             { key: 'changes', label: <span data-testid="changes-open">修改记录</span> },
             { key: 'restore-report', label: <span data-testid="restore-report">打开校表通导出的报表…</span> },
+            { key: 'backup', label: <span data-testid="backup-open">数据与备份…</span> },
             { type: 'divider' },
             { key: 'demo', label: <span data-testid="load-demo">载入示例学校…</span>, danger: true },
           ],
           onClick: ({ key }) => {
             if (key === 'restore-report') return setRestoreOpen(true);
+            if (key === 'backup') return setBackupOpen(true);
             return key === 'template' ? void template() : key === 'changes' ? setChangesOpen(true) : setDemoOpen(true);
           },
         }}
@@ -61,6 +65,7 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
         <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
       )}
       {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} showing={{ submission, period }} />}
+      {backupOpen && <BackupDialog open onClose={() => setBackupOpen(false)} school={school} />}
       <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
     </>
   );

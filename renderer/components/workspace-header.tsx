@@ -5,6 +5,7 @@ import { Badge, Button, Space, Tag } from 'antd';
 import { AuditOutlined, EditOutlined, ExportOutlined } from '@ant-design/icons';
 import type { PeriodRecord } from '../db/records';
 import { SaveStatus } from './save-status';
+import { DurabilityNotices } from './durability-notices';
 
 export interface WorkspaceHeaderProps {
   schoolName: string;
@@ -30,6 +31,7 @@ export function WorkspaceHeader(p: WorkspaceHeaderProps) {
         {approved ? `已审核 · 第 ${p.record!.version} 版` : '草稿'}
       </Tag>
       <span className="ws-spacer" />
+      <DurabilityNotices />
       <SaveStatus />
       <Space>
         <Button icon={<EditOutlined />} onClick={p.onEditSchool} data-testid="edit-school">

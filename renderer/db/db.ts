@@ -19,7 +19,10 @@ export class XiaobiaoDB extends Dexie {
   changes!: EntityTable<ChangeRecord, 'id'>;
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    // 'strict': Chromium fsyncs before a write transaction reports complete, so 已保存 also
+    // survives a power cut, not just a crash (Chromium's default 'relaxed' does not; measured
+    // cost and reasoning: docs/durability.md, `npm run bench`)
+    super(name, { chromeTransactionDurability: 'strict' });
     // v1 baseline. Compound indexes serve the two access paths: one sheet of a period
     // (the grid) and a whole period (snapshot for audit and export).
     this.version(1).stores(V1_STORES);

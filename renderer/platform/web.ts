@@ -6,9 +6,9 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export const webPlatform: Platform = {
   kind: 'web',
-  async saveFile(fileName, bytes) {
+  async saveFile(fileName, bytes, mime = XLSX_MIME) {
     // copy into a plain ArrayBuffer: a Blob cannot take a view over a SharedArrayBuffer
-    const blob = new Blob([bytes.slice().buffer], { type: XLSX_MIME });
+    const blob = new Blob([bytes.slice().buffer], { type: mime });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { saveErrorMessage } from './save-error';
 
 export type AppState = UiSlice & SaveSlice;
 
@@ -28,10 +29,6 @@ export function resetStore(): void {
   useStore.setState(initialState);
 }
 
-function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
-}
 
 /**
  * Tracks one database write for the save indicator. Never rejects: a failure is recorded
@@ -47,7 +44,7 @@ export async function trackSave<T>(write: Promise<T>): Promise<T | undefined> {
     return value;
   } catch (e) {
     console.error('保存失败', e);
-    saveFailed(errorMessage(e));
+    saveFailed(saveErrorMessage(e));
     return undefined;
   }
 }

@@ -7,7 +7,7 @@
  */
 
 /** Every IPC channel of the app. */
-export const IPC_CHANNELS = ['report:save', 'app:info'] as const;
+export const IPC_CHANNELS = ['report:save', 'app:info', 'backup:write', 'backup:list', 'backup:read'] as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
@@ -15,6 +15,9 @@ export type IpcChannel = (typeof IPC_CHANNELS)[number];
 export const BRIDGE_METHOD_CHANNELS = {
   saveReport: 'report:save',
   appInfo: 'app:info',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const satisfies Record<string, IpcChannel>;
 
 export type BridgeMethodName = keyof typeof BRIDGE_METHOD_CHANNELS;

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { IPC_CHANNELS, BRIDGE_METHOD_CHANNELS, type IpcChannel, type BridgeMethodName } from './channels';
+import { BACKUP_REASONS, isBackupName, type BackupReason } from '../backup/names';
+import { BACKUP_LIMITS } from '../backup/backup-file';
 
 export { IPC_CHANNELS, BRIDGE_METHOD_CHANNELS, type IpcChannel, type BridgeMethodName };
 
@@ -42,10 +44,32 @@ export interface AppInfo {
   userData?: never;
 }
 
+/** Payload of `backup:write`: the main process names the file itself (time + reason). */
+export interface WriteBackupRequest {
+  reason: BackupReason;
+  bytes: Uint8Array;
+}
+
+/** One automatic backup in `<userData>/backups/`: only its bare name ever crosses IPC, never a path. */
+export interface BackupEntry {
+  name: string;
+  size: number;
+  /** modification time, ms since epoch */
+  savedAt: number;
+}
+
+export interface ReadBackupResult {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** Channel → request/response type map. */
 export interface IpcContract {
   'report:save': { request: SaveReportRequest; response: SaveResult };
   'app:info': { request: undefined; response: AppInfo };
+  'backup:write': { request: WriteBackupRequest; response: BackupEntry };
+  'backup:list': { request: undefined; response: BackupEntry[] };
+  'backup:read': { request: { name: string }; response: ReadBackupResult };
 }
 
 export type IpcRequest<C extends IpcChannel> = IpcContract[C]['request'];
@@ -57,6 +81,12 @@ export interface XiaobiaoBridge {
   saveReport(payload: SaveReportRequest): Promise<SaveResult>;
   /** App version and `process.platform`. */
   appInfo(): Promise<AppInfo>;
+  /** Writes a whole-database backup into `<userData>/backups/` atomically; keeps the newest 30. */
+  writeBackup(payload: WriteBackupRequest): Promise<BackupEntry>;
+  /** The automatic backups, newest first. */
+  listBackups(): Promise<BackupEntry[]>;
+  /** One automatic backup's bytes, by its bare name. */
+  readBackup(payload: { name: string }): Promise<ReadBackupResult>;
 }
 
 // Compile-time check: the bridge has exactly one method per channel, and the
@@ -142,10 +172,39 @@ export const appInfoSchema = z.strictObject(
   { error: objectError },
 );
 
+export const backupNameSchema = z
+  .string({ error: '备份名必须是字符串' })
+  .refine(isBackupName, { error: '备份名无效（只接受校表通自动备份的文件名）' });
+
+export const writeBackupRequestSchema = z.strictObject(
+  {
+    reason: z.enum(BACKUP_REASONS, { error: '备份原因无效' }),
+    bytes: z
+      .instanceof(Uint8Array, { error: '备份内容必须是 Uint8Array' })
+      .refine((b) => b.byteLength <= BACKUP_LIMITS.maxBytes, { error: `备份不能超过 ${BACKUP_LIMITS.maxBytes / 1024 / 1024} MB` }),
+  },
+  { error: objectError },
+);
+
+export const backupEntrySchema = z.strictObject(
+  { name: backupNameSchema, size: z.number().int().min(0), savedAt: z.number() },
+  { error: objectError },
+);
+
+export const readBackupRequestSchema = z.strictObject({ name: backupNameSchema }, { error: objectError });
+
+export const readBackupResultSchema = z.strictObject(
+  { name: backupNameSchema, bytes: z.instanceof(Uint8Array) },
+  { error: objectError },
+);
+
 /** Request and response schemas per channel. */
 export const ipcSchemas = {
   'report:save': { request: saveReportRequestSchema, response: saveResultSchema },
   'app:info': { request: appInfoRequestSchema, response: appInfoSchema },
+  'backup:write': { request: writeBackupRequestSchema, response: backupEntrySchema },
+  'backup:list': { request: z.undefined({ error: '此调用不接受参数' }), response: z.array(backupEntrySchema) },
+  'backup:read': { request: readBackupRequestSchema, response: readBackupResultSchema },
 } as const satisfies {
   [C in IpcChannel]: { request: z.ZodType<IpcRequest<C>>; response: z.ZodType<IpcResponse<C>> };
 };

@@ -129,7 +129,7 @@ describe('on ready', () => {
   it('registers the IPC channels, wired to the real app/dialog', async () => {
     const e = await start();
     await ready(e);
-    expect([...e.__fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'report:save']);
+    expect([...e.__fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'backup:list', 'backup:read', 'backup:write', 'report:save']);
     const wc = e.__fake.windows[0]!.webContents;
     const appInfo = e.__fake.ipcHandlers.get('app:info')!;
     await expect(appInfo({ senderFrame: { url: 'app://xiaobiao/index.html' }, sender: wc })).resolves.toEqual({
@@ -147,6 +147,11 @@ describe('on ready', () => {
     expect(parent).toBe(e.__fake.windows[0]);
     expect(options.defaultPath).toBe(path.join('/home/teacher/documents', 'a.xlsx'));
     expect(e.app.getPath).toHaveBeenCalledWith('documents');
+
+    // Backups live in <userData>/backups (absent here: an empty list, not an error).
+    const list = e.__fake.ipcHandlers.get('backup:list')!;
+    await expect(list({ senderFrame: { url: 'app://xiaobiao/index.html' }, sender: wc })).resolves.toEqual([]);
+    expect(e.app.getPath).toHaveBeenCalledWith('userData');
   });
 });
 

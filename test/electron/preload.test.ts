@@ -32,5 +32,14 @@ describe('preload', () => {
     expect(invoke).toHaveBeenLastCalledWith('app:info');
 
     expect(invoke).toHaveBeenCalledTimes(2);
+
+    // backups: a reason and bytes, nothing, or a bare name — each to its own channel
+    const bytes = new Uint8Array([123, 125]);
+    await bridge.writeBackup({ reason: 'daily', bytes });
+    expect(invoke).toHaveBeenLastCalledWith('backup:write', { reason: 'daily', bytes });
+    await bridge.listBackups();
+    expect(invoke).toHaveBeenLastCalledWith('backup:list');
+    await bridge.readBackup({ name: 'xiaobiao-backup-20261101-080100-000-daily.json' });
+    expect(invoke).toHaveBeenLastCalledWith('backup:read', { name: 'xiaobiao-backup-20261101-080100-000-daily.json' });
   });
 });

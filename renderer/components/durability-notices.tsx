@@ -1,0 +1,59 @@
+// Next to 已保存 in the header: a warning when storage is nearly full (before saves start failing),
+// and on the web a reminder to download a backup when the last one is over 7 days old (or never
+// made) and the data has changed since. On the desktop it also makes the day's automatic backup.
+import { useEffect, useState } from 'react';
+import { Button, Tag, message } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { backupReminderDue, daysSince } from '../../shared/backup/schedule';
+import { lastChangeAt } from '../db/backup-repo';
+import { useStorageStatus } from '../hooks/use-storage-status';
+import { lastDownloadAt, runDailyBackup, saveBackup } from '../lib/backup-service';
+import { storageWarning, type StorageApi } from '../lib/storage-status';
+import { platform as hostPlatform, type Platform } from '../platform';
+
+export interface DurabilityNoticesProps {
+  platform?: Platform;
+  storage?: StorageApi;
+  now?: () => number;
+}
+
+export function DurabilityNotices({ platform = hostPlatform, storage, now = Date.now }: DurabilityNoticesProps) {
+  const state = useStorageStatus(storage);
+  const warning = state && storageWarning(state);
+  const changedAt = useLiveQuery(lastChangeAt, []);
+  const [downloadedAt, setDownloadedAt] = useState(lastDownloadAt);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!platform.backups) return;
+    runDailyBackup(platform).catch((e: unknown) => message.warning(`今天的自动备份没有完成：${(e as Error).message}`));
+  }, [platform]);
+
+  const remind = !platform.backups && backupReminderDue({ now: now(), lastBackupAt: downloadedAt, lastChangeAt: changedAt });
+  const download = async () => {
+    setBusy(true);
+    try {
+      if ((await saveBackup('manual', platform))?.saved) setDownloadedAt(lastDownloadAt());
+    } catch (e) {
+      message.error(`备份失败：${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {warning && (
+        <Tag color="error" icon={<WarningOutlined />} title={warning} data-testid="storage-warning">
+          存储空间快满了
+        </Tag>
+      )}
+      {remind && (
+        <Button size="small" loading={busy} onClick={() => void download()} data-testid="backup-reminder"
+          title="网页版的数据只在这个浏览器里：定期下载一份备份，电脑或浏览器出问题时可以恢复">
+          {downloadedAt ? `${daysSince(now(), downloadedAt)} 天未备份 · 下载备份` : '还没有备份 · 下载备份'}
+        </Button>
+      )}
+    </>
+  );
+}
