@@ -1,6 +1,6 @@
 // Roster files as schools have them: .xlsx, .xls, CSV in GBK / UTF-8 (BOM or not) / UTF-16, tab text.
 import { describe, expect, it } from 'vitest';
-import { decodeSpreadsheet } from '../../shared/import/decode';
+import { decodeSpreadsheet, IMPORT_LIMITS } from '../../shared/import/decode';
 import { detectEncoding, parseDelimited } from '../../shared/import/text';
 import { csvText, gbk, STAFF_ROWS, utf16be, utf16le, utf8, workbookBytes } from '../fixtures/import/make-files';
 
@@ -61,7 +61,7 @@ describe('decodeSpreadsheet', () => {
     const name = 'EncryptedPackage';
     for (let i = 0; i < name.length; i++) ole[600 + i * 2] = name.charCodeAt(i);
     expect(() => decodeSpreadsheet('加密.xlsx', ole)).toThrow(/文件「加密\.xlsx」.*密码/);
-    const big = csvText(Array.from({ length: 200_002 }, () => ['x']));
-    expect(() => decodeSpreadsheet('大.csv', utf8(big, false))).toThrow(/文件「大\.csv」.*200000 行/);
+    const big = csvText(Array.from({ length: IMPORT_LIMITS.maxRows + 2 }, () => ['x']));
+    expect(() => decodeSpreadsheet('大.csv', utf8(big, false))).toThrow(new RegExp(`文件「大\\.csv」.*${IMPORT_LIMITS.maxRows} 行`));
   });
 });
