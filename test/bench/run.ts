@@ -9,6 +9,7 @@ import { buildReport, type ReportInput } from '../../shared/xlsx/report';
 import type { SheetGrid } from '../../shared/xlsx/grid';
 import { exportReport } from '../../shared/xlsx/export';
 import type { LedgerRow, PeriodData } from '../../shared/model/data';
+import { benchGrid } from './browser-grid';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -92,6 +93,8 @@ async function main() {
   const out = join(dir, 'export.json');
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, runs: RUNS, results }, null, 2));
   console.log(`结果已写入 ${out}`);
+  console.log('\n网格录入（Chromium，dist-web；见 test/bench/browser-grid.ts）');
+  console.table(await benchGrid());
 }
 
 await main();
