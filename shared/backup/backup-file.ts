@@ -6,6 +6,7 @@
 import { DATA_FORMAT, schoolDataSchema, type PeriodData, type SchoolData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { JsonLimitError, parseUntrustedJsonBytes, JSON_LIMITS } from '../model/json-limits';
+import { firstCollectionIssue } from '../model/data-file';
 
 export const BACKUP_MIME = 'application/json';
 
@@ -110,6 +111,13 @@ export function parseBackup(fileName: string, bytes: Uint8Array, limits: BackupL
   if (typeof json !== 'object' || json === null || Array.isArray(json) || format !== DATA_FORMAT) {
     const seen = typeof format === 'string' ? `“${format.slice(0, 40)}”` : '没有';
     throw new BackupError(`文件「${fileName}」不是校表通的备份：format 应为“${DATA_FORMAT}”，文件中${seen}`);
+  }
+  // a huge list of bad rows stops at the first one, instead of one zod issue each (docs/limits.md)
+  const first = firstCollectionIssue(json);
+  if (first) {
+    const rest = schoolDataSchema.safeParse({ ...(json as object), periods: [] });
+    const lines = [...(rest.success ? [] : rest.error.issues.slice(0, 7).map((i) => `${jsonPath(i.path)}：${i.message}`)), `${jsonPath(first.path)}：${first.message}`];
+    throw new BackupError(`文件「${fileName}」不是有效的校表通备份：\n  ${lines.join('\n  ')}`);
   }
   const parsed = schoolDataSchema.safeParse(json);
   if (!parsed.success) {

@@ -15,25 +15,32 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const issue = (path: (string | number)[], message: string) => `${path.join('.') || '(根)'}: ${message}`;
 
+export interface DataFileIssue {
+  path: (string | number)[];
+  message: string;
+}
+
 /**
- * The first problem in the file's big collections (periods, list rows), element by element. zod
- * reports EVERY bad element, so a file of a million wrong rows would cost a million issues (and
- * minutes); checking the collections first stops at the first one.
+ * The first problem in a data file's big collections (periods, list rows), element by element.
+ * zod reports EVERY bad element, so a file of a million wrong rows would cost a million issues
+ * (minutes, or a stack overflow inside zod); checking the collections first stops at the first one.
+ * The backup reader (shared/backup) calls it too.
  */
-function firstCollectionProblem(json: unknown): string | undefined {
+export function firstCollectionIssue(json: unknown): DataFileIssue | undefined {
   if (!isObj(json) || !Array.isArray(json.periods)) return undefined; // the schema says what is wrong
+  const at = (path: (string | number)[], e: { path: PropertyKey[]; message: string }) => ({ path: [...path, ...(e.path as (string | number)[])], message: e.message });
   for (const [i, p] of json.periods.entries()) {
-    if (!isObj(p)) return issue(['periods', i], '应为对象');
+    if (!isObj(p)) return { path: ['periods', i], message: '应为对象' };
     if (isObj(p.sheets))
       for (const [id, e] of Object.entries(p.sheets)) {
         if (!isObj(e) || !Array.isArray(e.rows)) continue;
         for (const [r, row] of e.rows.entries()) {
           const res = ledgerRowSchema.safeParse(row);
-          if (!res.success) return issue(['periods', i, 'sheets', id, 'rows', r, ...(res.error.issues[0]!.path as (string | number)[])], res.error.issues[0]!.message);
+          if (!res.success) return at(['periods', i, 'sheets', id, 'rows', r], res.error.issues[0]!);
         }
       }
     const res = periodDataSchema.safeParse(p);
-    if (!res.success) return issue(['periods', i, ...(res.error.issues[0]!.path as (string | number)[])], res.error.issues[0]!.message);
+    if (!res.success) return at(['periods', i], res.error.issues[0]!);
   }
   return undefined;
 }
@@ -47,7 +54,8 @@ export function readSchoolDataFile(fileName: string, bytes: Uint8Array): SchoolD
     throw e;
   }
   const refuse = (lines: string[]) => new DataFileError(`文件「${fileName}」不是有效的学校数据文件：\n  ${lines.join('\n  ')}`);
-  const early = firstCollectionProblem(json);
+  const first = firstCollectionIssue(json);
+  const early = first && issue(first.path, first.message);
   if (early) {
     // the rest of the file (school, format…) is small: report its problems too, then the first bad element
     const rest = schoolDataSchema.safeParse({ ...(json as Obj), periods: [] });

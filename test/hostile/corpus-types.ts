@@ -1,5 +1,5 @@
 // What a hostile corpus file is and what each reader must do with it.
-export type EntryPoint = 'report' | 'restore' | 'json' | 'import';
+export type EntryPoint = 'report' | 'restore' | 'json' | 'import' | 'backup';
 
 /** `refuse` (default): a Chinese error naming the file; `warn`: read, with the documented warning; `ok`: read. */
 export type Outcome = 'refuse' | 'warn' | 'ok' | 'any';
@@ -20,5 +20,7 @@ export interface CorpusFile {
 export function outcomeOf(f: CorpusFile, at: EntryPoint): Outcome {
   // the roster importer reads any spreadsheet or text table: only a broken container must be refused
   if (at === 'import') return f.outcome?.import ?? (f.container ? 'refuse' : 'any');
+  // a backup is a data file: what the data-file reader refuses, the backup reader refuses too
+  if (at === 'backup') return f.outcome?.backup ?? f.outcome?.json ?? 'refuse';
   return f.outcome?.[at] ?? 'refuse';
 }

@@ -8,6 +8,7 @@ import { readSchoolDataFile } from '../../shared/model/data-file';
 import { ReportReadError } from '../../shared/xlsx/read-errors';
 import { DataFileError } from '../../shared/model/data-file';
 import { decodeSpreadsheet } from '../../shared/import/decode';
+import { BackupError, parseBackup } from '../../shared/backup/backup-file';
 import type { CorpusFile, EntryPoint, Outcome } from './corpus-types';
 
 export interface Attempt {
@@ -34,9 +35,10 @@ export function attempt(f: CorpusFile, at: EntryPoint, packs: Map<string, Pack>,
       return done({ outcome: r.warnings.length ? 'warn' : 'ok', message: r.warnings.join('\n'), value: r });
     }
     if (at === 'import') return done({ outcome: 'ok', message: '', value: decodeSpreadsheet(f.name, f.bytes) });
+    if (at === 'backup') return done({ outcome: 'ok', message: '', value: parseBackup(f.name, f.bytes) });
     return done({ outcome: 'ok', message: '', value: readSchoolDataFile(f.name, f.bytes) });
   } catch (e) {
-    if (e instanceof ReportReadError || e instanceof DataFileError) return done({ outcome: 'refuse', message: e.message });
+    if (e instanceof ReportReadError || e instanceof DataFileError || e instanceof BackupError) return done({ outcome: 'refuse', message: e.message });
     return done({ outcome: 'refuse', message: String((e as Error)?.stack ?? e), unexpected: e });
   }
 }

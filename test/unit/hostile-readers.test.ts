@@ -1,5 +1,5 @@
 // Every hostile corpus file through every reader (workbook read, restore read, data file, roster
-// import): a Chinese refusal naming the file (and sheet/row/column where they apply) or the
+// import, backup): a Chinese refusal naming the file (and sheet/row/column where they apply) or the
 // documented warning; never an uncaught exception, never a hang.
 import { describe, expect, it } from 'vitest';
 import { seedPacks } from '../../shared/cli/seeds';
@@ -9,7 +9,7 @@ import type { PeriodWorkbook } from '../../shared/xlsx/read-period';
 
 const packs = seedPacks();
 const corpus = await buildCorpus(packs);
-const ENTRY_POINTS: EntryPoint[] = ['report', 'restore', 'json', 'import'];
+const ENTRY_POINTS: EntryPoint[] = ['report', 'restore', 'json', 'import', 'backup'];
 
 describe(`hostile corpus of ${corpus.files.length} files`, () => {
   it('has at least 200 files with distinct names', () => {
