@@ -1,14 +1,14 @@
 // Next to 已保存 in the header: a warning when storage is nearly full (before saves start failing),
 // and on the web a reminder to download a backup when the last one is over 7 days old (or never
 // made) and the data has changed since. On the desktop it also makes the day's automatic backup.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button, Tag, message } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupReminderDue, daysSince } from '../../shared/backup/schedule';
 import { lastChangeAt } from '../db/backup-repo';
 import { useStorageStatus } from '../hooks/use-storage-status';
-import { lastDownloadAt, runDailyBackup, saveBackup } from '../lib/backup-service';
+import { lastDownloadAt, runDailyBackup, saveBackup, subscribeDownloads } from '../lib/backup-service';
 import { storageWarning, type StorageApi } from '../lib/storage-status';
 import { platform as hostPlatform, type Platform } from '../platform';
 
@@ -22,7 +22,7 @@ export function DurabilityNotices({ platform = hostPlatform, storage, now = Date
   const state = useStorageStatus(storage);
   const warning = state && storageWarning(state);
   const changedAt = useLiveQuery(lastChangeAt, []);
-  const [downloadedAt, setDownloadedAt] = useState(lastDownloadAt);
+  const downloadedAt = useSyncExternalStore(subscribeDownloads, lastDownloadAt);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function DurabilityNotices({ platform = hostPlatform, storage, now = Date
   const download = async () => {
     setBusy(true);
     try {
-      if ((await saveBackup('manual', platform))?.saved) setDownloadedAt(lastDownloadAt());
+      await saveBackup('manual', platform);
     } catch (e) {
       message.error(`备份失败：${(e as Error).message}`);
     } finally {

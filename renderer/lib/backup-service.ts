@@ -14,12 +14,21 @@ export function lastDownloadAt(): number | undefined {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
+const downloadListeners = new Set<() => void>();
+
+/** For useSyncExternalStore: the reminder hears of a download made anywhere (header or dialog). */
+export function subscribeDownloads(listener: () => void): () => void {
+  downloadListeners.add(listener);
+  return () => downloadListeners.delete(listener);
+}
+
 function markDownloaded(at: number): void {
   try {
     globalThis.localStorage?.setItem(LAST_DOWNLOAD_KEY, String(at));
   } catch {
     // a full localStorage only means the reminder comes again; the backup itself was made
   }
+  downloadListeners.forEach((l) => l());
 }
 
 export interface BackupMade {
