@@ -7,6 +7,8 @@ import { demoSchool } from '../../shared/demo/demo-school';
 import { replaceSchoolData } from '../db/replace-all';
 import { todayIso } from '../lib/periods';
 import { trackSave } from '../state/store';
+import { saveBackup } from '../lib/backup-service';
+import { platform } from '../platform';
 
 export interface DemoLoaderProps {
   open: boolean;
@@ -27,6 +29,14 @@ export function DemoLoader({ open, packs, replaces, onClose, onLoaded }: DemoLoa
     setBusy(true);
     try {
       const data = demoSchool({ pack, type, today: todayIso() });
+      // the school's own data is about to be replaced whole: keep a backup of it first (or stop)
+      if (replaces) {
+        try {
+          await saveBackup('restore', platform);
+        } catch (e) {
+          throw new Error(`未能先备份本机现有数据，所以没有替换：${(e as Error).message}`);
+        }
+      }
       await trackSave(replaceSchoolData(data));
       message.success(`已载入示例学校：${data.school.name}（${type}）`);
       onLoaded?.();
@@ -49,7 +59,7 @@ export function DemoLoader({ open, packs, replaces, onClose, onLoaded }: DemoLoa
       onCancel={onClose}
     >
       <p>示例学校有两个学年的班级名册、教职工名册和统计表，以及上个月的食堂和校园安全台账，可以直接审核、导出，看看报表是什么样子。</p>
-      {replaces && <p style={{ color: '#cf1322' }}>注意：这会删除本机上已填写的全部数据（学校信息、名册和台账），且不能撤销。请先导出需要保留的报表。</p>}
+      {replaces && <p style={{ color: '#cf1322' }}>注意：这会替换本机上已填写的全部数据（学校信息、名册和台账）。替换前先自动备份现有数据（网页版下载一份备份文件），之后可在“更多 → 数据与备份…”中恢复。</p>}
       <Space wrap>
         <Select
           style={{ width: 220 }}

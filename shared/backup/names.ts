@@ -9,7 +9,7 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 export const REASON_LABELS: Record<BackupReason, string> = {
   daily: '每日自动备份',
   migration: '升级数据库前',
-  restore: '恢复前',
+  restore: '恢复或替换全部数据前',
   manual: '手动备份',
 };
 

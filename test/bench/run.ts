@@ -101,3 +101,6 @@ await main();
 // import of a 20,000-row roster (Node core + the write in Chromium): test/bench/import-bench.ts
 console.log('\n导入基准（20,000 行教职工名册 .xlsx）');
 console.table(await (await import('./import-bench')).benchImport());
+// IndexedDB commit latency, strict vs relaxed durability (docs/durability.md): test/bench/idb-durability.ts
+console.log('\nIndexedDB 提交耗时（ms，每次修改一个事务：名册行 + 修改记录；strict = 提交前 fsync）');
+console.table(await (await import('./idb-durability')).benchIdbDurability());
