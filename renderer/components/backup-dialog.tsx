@@ -15,6 +15,7 @@ import { saveBackup } from '../lib/backup-service';
 import { readChosenFile } from '../lib/restore-preview';
 import { formatMb, persistText, storageWarning, type StorageApi } from '../lib/storage-status';
 import { platform as hostPlatform, type Platform } from '../platform';
+import { saveErrorMessage } from '../state/save-error';
 import { BackupList } from './backup-list';
 import { BackupPreviewView } from './backup-preview-view';
 
@@ -87,7 +88,7 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
       message.success(`已从「${candidate.fileName}」恢复 ${candidate.preview.schoolName} 的全部数据（${candidate.preview.periods.length} 期）`);
       close();
     } catch (e) {
-      setError(`恢复失败，本机数据没有改动：${(e as Error).message}`);
+      setError(`恢复失败，本机数据没有改动：${saveErrorMessage(e)}`);
     } finally {
       setBusy(false);
     }
