@@ -3,7 +3,7 @@
 // (whose, when, what) before anything is written; 恢复 first backs up the data on this computer,
 // then replaces everything in ONE transaction. A bad file only ever produces a message.
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Modal, Space, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Divider, Modal, Space, Typography, message } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { parseBackup } from '../../shared/backup/backup-file';
 import { previewBackup, type BackupPreview } from '../../shared/backup/preview';
@@ -40,11 +40,16 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
   const [error, setError] = useState<string>();
   const [candidate, setCandidate] = useState<Candidate>();
   const [made, setMade] = useState(0);
+  // the data on this computer may itself be what cannot be backed up (damaged): let the user go on knowingly
+  const [safetyFailed, setSafetyFailed] = useState(false);
+  const [skipSafety, setSkipSafety] = useState(false);
   const warning = state && storageWarning(state);
 
   const reset = () => {
     setCandidate(undefined);
     setError(undefined);
+    setSafetyFailed(false);
+    setSkipSafety(false);
     if (input.current) input.current.value = '';
   };
   const close = () => {
@@ -79,10 +84,13 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
     if (!candidate) return;
     setBusy(true);
     try {
-      try {
-        await saveBackup('restore', platform);
-      } catch (e) {
-        throw new Error(`未能先备份本机现有数据，所以没有恢复：${(e as Error).message}`);
+      if (!skipSafety) {
+        try {
+          await saveBackup('restore', platform);
+        } catch (e) {
+          setSafetyFailed(true);
+          throw new Error(`未能先备份本机现有数据，所以没有恢复：${(e as Error).message}`);
+        }
       }
       await replaceSchoolData(candidate.data);
       message.success(`已从「${candidate.fileName}」恢复 ${candidate.preview.schoolName} 的全部数据（${candidate.preview.periods.length} 期）`);
@@ -132,7 +140,12 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
           从文件恢复…
         </Button>
         {error && <Alert type="error" showIcon message={<span style={{ whiteSpace: 'pre-wrap' }}>{error}</span>} data-testid="backup-error" />}
-        {candidate && <BackupPreviewView fileName={candidate.fileName} preview={candidate.preview} current={school} />}
+        {safetyFailed && (
+          <Checkbox checked={skipSafety} onChange={(e) => setSkipSafety(e.target.checked)} data-testid="backup-skip-safety">
+            不先备份，直接用文件中的数据替换本机的全部数据（本机现有数据将无法找回）
+          </Checkbox>
+        )}
+                {candidate && <BackupPreviewView fileName={candidate.fileName} preview={candidate.preview} current={school} />}
       </Space>
     </Modal>
   );

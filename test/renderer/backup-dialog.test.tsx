@@ -122,6 +122,24 @@ describe('数据与备份 dialog', () => {
     await waitFor(() => expect(screen.getByTestId('backup-error').textContent).toContain('恢复失败，本机数据没有改动：未能先备份本机现有数据'));
     expect(await readDump()).toEqual(before);
   });
+
+  it('…and only when the user then chooses to go on without it, replaces anyway', async () => {
+    const { platform, backups } = desktop(async () => {
+      throw new Error('备份内容无效');
+    });
+    const onClose = vi.fn();
+    renderApp(<BackupDialog open onClose={onClose} school={here.school} platform={platform} storage={storage(true)} />);
+    choose(otherFile, '二中备份.json');
+    await waitFor(() => expect(screen.getByTestId('backup-restore-confirm')).toHaveProperty('disabled', false));
+    expect(screen.queryByTestId('backup-skip-safety')).toBeNull();
+    fireEvent.click(screen.getByTestId('backup-restore-confirm'));
+    await waitFor(() => expect(screen.getByTestId('backup-skip-safety')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('backup-skip-safety'));
+    fireEvent.click(screen.getByTestId('backup-restore-confirm'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(backups.write).toHaveBeenCalledOnce(); // the failed attempt only
+    expect((await readDump()).periods.length).toBe(other.periods.length);
+  });
 });
 
 describe('header notices', () => {
