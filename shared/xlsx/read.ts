@@ -8,7 +8,7 @@ import { STATUSES, type PeriodData } from '../model/data';
 import { schoolProfileSchema, type SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod } from '../model/period';
-import { computeStatTable, tableValue } from '../compute/stat-table';
+import { computeStatTable, packConditionContext, tableValue } from '../compute/stat-table';
 import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET } from './context';
 import { formatProblem, reportFormatVersion, upgradeWorkbook } from './report-format';
@@ -173,9 +173,10 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     fail('封面的学校与 _meta 中的学校不一致', sheets[0]?.title);
 
   // computed cells must be what the file's own lists give; otherwise the file is inconsistent
+  const cond = packConditionContext(pack, data);
   for (const { sheet, computed } of statReads) {
     if (sheet.kind !== 'stat') continue;
-    const table = computeStatTable(sheet, data);
+    const table = computeStatTable(sheet, data, cond);
     for (const c of computed) {
       const expected = tableValue(table, c.code, c.col);
       if (c.value !== expected)
