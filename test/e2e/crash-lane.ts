@@ -67,7 +67,13 @@ export class CrashLane {
     this.current = b;
     b.page.on('pageerror', (e) => this.pageErrors.push(e.message));
     await b.page.goto(this.url);
-    await b.page.getByTestId(ready).waitFor({ timeout: 30_000 });
+    try {
+      await b.page.getByTestId(ready).waitFor({ timeout: 30_000 });
+    } catch (e) {
+      // an app that does not come back after a kill is the finding itself: say what the screen showed
+      const screen = await b.page.evaluate(() => document.body.innerText.slice(0, 800)).catch((x) => `(page unreadable: ${x})`);
+      throw new Error(`seed ${this.seed}: the app did not show ${ready} after reopening.\nScreen: ${screen}\nPage errors: ${this.pageErrors.join(' | ')}`, { cause: e });
+    }
     return b;
   }
 
