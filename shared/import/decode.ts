@@ -2,7 +2,7 @@
 // cells, one per worksheet. The bytes pass shared/xlsx/limits.ts before SheetJS sees them; CSV
 // and tab-separated text are decoded here (UTF-8/UTF-16/GBK) and never given to SheetJS.
 import * as XLSX from 'xlsx';
-import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SpreadsheetLimitError, SPREADSHEET_LIMITS } from '../xlsx/limits';
+import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SpreadsheetLimitError, SPREADSHEET_LIMITS, uniqueMerges } from '../xlsx/limits';
 import { decodeText, detectDelimiter, detectEncoding, parseDelimited, type TextEncodingName } from './text';
 
 export type RawCell = string | number | null;
@@ -49,10 +49,11 @@ function sheetRows(ws: XLSX.WorkSheet): RawCell[][] {
     while (row.length && row[row.length - 1] === null) row.pop();
     rows.push(row);
   }
-  for (const m of ws['!merges'] ?? []) {
+  // a repeated area would be filled again for nothing; limits.ts has bounded the distinct areas
+  for (const m of uniqueMerges(ws)) {
     const v = rows[m.s.r]?.[m.s.c] ?? null;
     if (v === null) continue;
-    // bounded by the sheet's own range, which limits.ts has checked
+    // bounded by the sheet's own range and by the merged-area cap of limits.ts
     for (let r = m.s.r; r <= Math.min(m.e.r, range.e.r); r++)
       for (let c = m.s.c; c <= Math.min(m.e.c, range.e.c); c++) {
         const row = rows[r]!;

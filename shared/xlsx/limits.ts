@@ -5,7 +5,8 @@
 //      part's real inflated size counted without inflating (deflate-count.ts).
 //   2. checkParsedWorkbook — AFTER parsing (with SPREADSHEET_READ_OPTIONS, which stop SheetJS
 //      past the row cap) but before the cells are materialised into grids: rows and cells per
-//      sheet from its dimension, and the length of every text cell.
+//      sheet from its dimension, merged areas (count per sheet, total area), and the length of
+//      every text cell.
 // Every refusal is a SpreadsheetLimitError: a ReportReadError naming the file (and sheet, row,
 // column where known) that states the limit, so the CLI exits 2 and the UI shows it as is.
 import type * as XLSX from 'xlsx';
@@ -29,6 +30,12 @@ export const SPREADSHEET_LIMITS = {
   maxCells: 3_000_000,
   /** characters of one cell, as in Excel */
   maxCellChars: 32_767,
+  /** merged areas of one sheet (a bureau template has a few hundred at most) */
+  maxMerges: 10_000,
+  /** cells covered by merged areas within each sheet's dimension, all sheets together; a repeated
+   * or overlapping area counts each time (Excel itself calls overlapping merges a damaged file).
+   * The importer fills every covered cell, so this bounds that work. */
+  maxMergedCells: 3_000_000,
 };
 export type SpreadsheetLimits = typeof SPREADSHEET_LIMITS;
 
@@ -155,6 +162,7 @@ export function checkSpreadsheetBytes(
 /** After XLSX.read with spreadsheetReadOptions: rows, cells and text length per sheet within limits. */
 export function checkParsedWorkbook(fileName: string, wb: XLSX.WorkBook, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): void {
   let cells = 0;
+  let merged = 0;
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
     const ref = (ws?.['!fullref'] as string | undefined) ?? ws?.['!ref'];
@@ -170,6 +178,9 @@ export function checkParsedWorkbook(fileName: string, wb: XLSX.WorkBook, limits:
     if (rows > limits.maxRows) throw new SpreadsheetLimitError(`有 ${count}，超过上限 ${limits.maxRows} 行`, at);
     cells += rows * (Math.abs(c1 - c0) + 1);
     if (cells > limits.maxCells) throw new SpreadsheetLimitError(`单元格总数超过上限 ${limits.maxCells} 个`, at);
+    merged += mergedArea(ws, at, { r0: Math.min(r0, r1) - 1, r1: Math.max(r0, r1) - 1, c0: Math.min(c0, c1) - 1, c1: Math.max(c0, c1) - 1 }, limits);
+    if (merged > limits.maxMergedCells)
+      throw new SpreadsheetLimitError(`合并单元格共覆盖 ${merged} 个单元格，超过上限 ${limits.maxMergedCells} 个（疑似合并单元格炸弹）`, at);
     const data = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
     const check = (cell: XLSX.CellObject | undefined, r: number, c: number) => {
       if (typeof cell?.v === 'string' && cell.v.length > limits.maxCellChars)
@@ -182,6 +193,26 @@ export function checkParsedWorkbook(fileName: string, wb: XLSX.WorkBook, limits:
         if (a) check(cell as XLSX.CellObject, Number(a[2]) - 1, colNumber(a[1]!) - 1);
       }
   }
+}
+
+/** A sheet's merged areas without repeats: the same area listed 5,000 times is one area. */
+export function uniqueMerges(ws: XLSX.WorkSheet): XLSX.Range[] {
+  const seen = new Map<string, XLSX.Range>();
+  for (const m of ws['!merges'] ?? []) seen.set(`${m.s.r},${m.s.c},${m.e.r},${m.e.c}`, m);
+  return [...seen.values()];
+}
+
+/** Cells the merged areas cover inside the sheet's range (0-based), refusing too many areas. */
+function mergedArea(ws: XLSX.WorkSheet, at: ReadLocation, box: { r0: number; r1: number; c0: number; c1: number }, limits: SpreadsheetLimits): number {
+  const count = ws['!merges']?.length ?? 0;
+  if (count > limits.maxMerges) throw new SpreadsheetLimitError(`有 ${count} 个合并单元格区域，超过上限 ${limits.maxMerges} 个`, at);
+  let area = 0;
+  for (const m of ws['!merges'] ?? []) {
+    const rows = Math.min(m.e.r, box.r1) - Math.max(m.s.r, box.r0) + 1;
+    const cols = Math.min(m.e.c, box.c1) - Math.max(m.s.c, box.c0) + 1;
+    if (rows > 0 && cols > 0) area += rows * cols;
+  }
+  return area;
 }
 
 function colNumber(letters: string): number {

@@ -1,5 +1,5 @@
 // Hostile workbooks, all derived in code from a real export of a demo school: truncations, byte
-// flips, zip bombs, huge dimensions and cells, wrong pack / school / format, tampered content.
+// flips, zip bombs, huge dimensions and cells, merged-cell bombs, wrong pack / school / format, tampered content.
 import * as XLSX from 'xlsx';
 import fc from 'fast-check';
 import type { SchoolData } from '../../shared/model/data';
@@ -102,6 +102,23 @@ function sizes(good: Uint8Array): CorpusFile[] {
   ];
 }
 
+/** Merged-cell bombs: tiny files whose merged areas would make the importer fill billions of cells. */
+function mergeBombs(good: Uint8Array): CorpusFile[] {
+  const withMerges = (dimension: string, refs: string[]) =>
+    rezip(good, (p) => {
+      const name = 'xl/worksheets/sheet1.xml';
+      const xml = text(p.get(name)!).replace(/<mergeCells[^>]*>.*?<\/mergeCells>/s, '').replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
+      const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`;
+      p.set(name, utf8(xml.replace('</sheetData>', `</sheetData>${merges}`)));
+    });
+  return [
+    // the reviewer's file: 5,000 copies of one 1.6-million-cell area (19 s in the importer before the cap)
+    broken('merges-5000-copies.xlsx', withMerges('A1:XFD100', new Array(5000).fill('A1:XFD100')), /工作表「.+」：合并单元格共覆盖 \d+ 个单元格，超过上限 3000000 个/),
+    broken('merges-overlapping.xlsx', withMerges('A1:XFD100', Array.from({ length: 50 }, (_, i) => `A1:XFD${100 - i}`)), /合并单元格共覆盖 \d+ 个单元格，超过上限/),
+    broken('merges-12000.xlsx', withMerges('A1:B12000', Array.from({ length: 12_000 }, (_, i) => `A${i + 1}:B${i + 1}`)), /工作表「.+」：有 12000 个合并单元格区域，超过上限 10000 个/),
+  ];
+}
+
 export interface XlsxBases {
   good: Uint8Array;
   otherSchool: Uint8Array;
@@ -130,5 +147,6 @@ export function xlsxCorpus(b: XlsxBases): CorpusFile[] {
     ...byteFlips(b.good),
     ...bombs(b.good),
     ...sizes(b.good),
+    ...mergeBombs(b.good),
   ];
 }

@@ -2,7 +2,7 @@
 // limits so the files stay tiny: one under the limit is read, one over it is refused, saying so.
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { checkParsedWorkbook, checkSpreadsheetBytes, SPREADSHEET_LIMITS, spreadsheetReadOptions, SpreadsheetLimitError } from '../../shared/xlsx/limits';
+import { checkParsedWorkbook, checkSpreadsheetBytes, SPREADSHEET_LIMITS, spreadsheetReadOptions, SpreadsheetLimitError, uniqueMerges } from '../../shared/xlsx/limits';
 import { JSON_LIMITS, parseUntrustedJson } from '../../shared/model/json-limits';
 import { oleFile } from '../hostile/ole';
 import { utf8, zip } from '../hostile/zip-tools';
@@ -74,6 +74,29 @@ describe('checkParsedWorkbook', () => {
   it('cells of all sheets', () => {
     expect(() => checkParsedWorkbook('c.xlsx', book(5, 4), { ...L, maxCells: 20 })).not.toThrow();
     expect(refusal(() => checkParsedWorkbook('c.xlsx', book(5, 5), { ...L, maxCells: 20 }))).toMatch(/工作表「名册」：单元格总数超过上限 20 个/);
+  });
+
+  it('merged areas: count per sheet and covered cells, a repeated area counting each time', () => {
+    const merged = (refs: string[], size = 'A1:D10') => {
+      const wb = book(10, 4);
+      const ws = wb.Sheets['名册']!;
+      ws['!ref'] = size;
+      ws['!merges'] = refs.map((r) => XLSX.utils.decode_range(r));
+      return wb;
+    };
+    const four = ['A1:B1', 'A2:B2', 'A3:B3', 'A4:B4'];
+    expect(() => checkParsedWorkbook('m.xlsx', merged(four), { ...L, maxMerges: 4 })).not.toThrow();
+    expect(refusal(() => checkParsedWorkbook('m.xlsx', merged([...four, 'C1:D1']), { ...L, maxMerges: 4 }))).toBe(
+      '文件「m.xlsx」 工作表「名册」：有 5 个合并单元格区域，超过上限 4 个',
+    );
+    // 40 cells at the cap; the same area again is 80, refused (the reviewer's 5,000 copies of A1:XFD100)
+    expect(() => checkParsedWorkbook('m.xlsx', merged(['A1:D10']), { ...L, maxMergedCells: 40 })).not.toThrow();
+    expect(refusal(() => checkParsedWorkbook('m.xlsx', merged(['A1:D10', 'A1:D10']), { ...L, maxMergedCells: 40 }))).toBe(
+      '文件「m.xlsx」 工作表「名册」：合并单元格共覆盖 80 个单元格，超过上限 40 个（疑似合并单元格炸弹）',
+    );
+    // only the part inside the sheet's dimension is filled, so only that part counts
+    expect(() => checkParsedWorkbook('m.xlsx', merged(['A1:XFD1048576']), { ...L, maxMergedCells: 40 })).not.toThrow();
+    expect(uniqueMerges(merged(['A1:B1', 'A1:B1', 'A2:B2']).Sheets['名册']!).map((m) => XLSX.utils.encode_range(m))).toEqual(['A1:B1', 'A2:B2']);
   });
 
   it('characters of one cell, naming sheet, row and column', () => {
