@@ -8,13 +8,7 @@ import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
-import { rowSummary } from './rows-repo';
-
-function compact(values: Record<string, CellValue>): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') out[k] = v;
-  return out;
-}
+import { compact, rowSummary } from './rows-repo';
 
 /**
  * Writes a ledger operation: rows in `added` are put back with their ids and places, cells set

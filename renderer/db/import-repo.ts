@@ -7,7 +7,7 @@ import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, touchPeriod } from './periods-repo';
-import { listRows, rowSummary } from './rows-repo';
+import { compact, listRows, rowSummary } from './rows-repo';
 import type { RowRecord, SheetRef } from './records';
 
 export type ImportMode = 'append' | 'replace';
@@ -17,12 +17,6 @@ export const TRAIL_ROWS_MAX = 2000;
 export interface ImportOutcome {
   added: number;
   removed: number;
-}
-
-function compact(values: Record<string, CellValue>): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') out[k] = v;
-  return out;
 }
 
 /**

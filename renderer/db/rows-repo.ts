@@ -23,7 +23,7 @@ function newId(): string {
 }
 
 /** Drops empty cells so a cleared cell reads the same as one never filled. */
-function compact(values: Record<string, CellValue>): Record<string, CellValue> {
+export function compact(values: Record<string, CellValue>): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
   for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') out[k] = v;
   return out;
