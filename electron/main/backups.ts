@@ -2,11 +2,13 @@
  * The automatic backups folder `<userData>/backups/`. The renderer never names a path: the main
  * process names each new file itself (clock + reason word) and reads or lists only files whose bare
  * name matches BACKUP_NAME_RE, resolved inside this one folder. Writes are atomic (temp file +
- * fsync + rename); after each write only the newest KEEP_BACKUPS remain.
+ * fsync + rename); after each write the newest KEEP_BACKUPS remain (newest by mtime, so a clock
+ * set back cannot make a new backup look old), plus the one just written and the newest
+ * `migration` and `restore` backups (backupsToPrune).
  */
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import { backupName, backupsToPrune, isBackupName, KEEP_BACKUPS, type BackupReason } from '../../shared/backup/names';
+import { backupName, backupsToPrune, compareNewestFirst, isBackupName, KEEP_BACKUPS, type BackupReason } from '../../shared/backup/names';
 import { BACKUP_LIMITS } from '../../shared/backup/backup-file';
 import type { BackupEntry } from '../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
@@ -53,6 +55,12 @@ async function names(dir: string): Promise<string[]> {
   }
 }
 
+/** The backups in the folder with size and mtime; symlinks and folders under a backup's name are left out. */
+async function files(dir: string): Promise<BackupEntry[]> {
+  const found = await Promise.all((await names(dir)).map((n) => entry(dir, n)));
+  return found.filter((e): e is BackupEntry => e !== undefined);
+}
+
 export function createBackupStore({ dir, now = () => new Date(), writeFile = writeFileAtomic, keep = KEEP_BACKUPS }: BackupStoreDeps): BackupStore {
   return {
     async write(reason, bytes) {
@@ -64,15 +72,15 @@ export function createBackupStore({ dir, now = () => new Date(), writeFile = wri
       while (existing.has(backupName(at, reason))) at = new Date(at.getTime() + 1);
       const name = backupName(at, reason);
       await writeFile(backupPath(root, name), bytes);
-      for (const old of backupsToPrune([...existing, name], keep)) {
+      const written = await entry(root, name);
+      if (!written) throw new Error(`备份「${name}」写入后找不到`);
+      for (const old of backupsToPrune(await files(root), { keep, justWritten: name })) {
         await fsp.rm(backupPath(root, old), { force: true }).catch(() => undefined);
       }
-      return (await entry(root, name)) ?? { name, size: bytes.byteLength, savedAt: at.getTime() };
+      return written;
     },
     async list() {
-      const root = path.resolve(dir());
-      const found = await Promise.all((await names(root)).map((n) => entry(root, n)));
-      return found.filter((e): e is BackupEntry => e !== undefined).sort((a, b) => (a.name < b.name ? 1 : -1));
+      return (await files(path.resolve(dir()))).sort(compareNewestFirst);
     },
     async read(name) {
       const full = backupPath(dir(), name);

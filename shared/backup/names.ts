@@ -13,7 +13,8 @@ export const REASON_LABELS: Record<BackupReason, string> = {
   manual: '手动备份',
 };
 
-/** How many automatic backups are kept; older ones are removed after each new one. */
+/** How many automatic backups are kept (besides the newest migration and restore ones, see
+ * backupsToPrune); older ones are removed after each new one. */
 export const KEEP_BACKUPS = 30;
 
 /** `xiaobiao-backup-20261125-083000-123-daily.json`: local time to the millisecond, then the reason. */
@@ -40,11 +41,33 @@ export function parseBackupName(name: string): { at: Date; reason: BackupReason 
   return Number.isNaN(at.getTime()) ? undefined : { at, reason: m[4] as BackupReason };
 }
 
+/** A backup file as the folder shows it: its name and, where known, when it was last written (mtime). */
+export interface BackupFileInfo {
+  name: string;
+  savedAt?: number;
+}
+
+/** Newest first: by when the file was written, then by the time in its name. The name alone is
+ * not enough — with the PC clock set back, a new backup's name sorts before older ones. */
+export function compareNewestFirst(a: BackupFileInfo, b: BackupFileInfo): number {
+  const t = (f: BackupFileInfo) => f.savedAt ?? parseBackupName(f.name)?.at.getTime() ?? 0;
+  return t(b) - t(a) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+}
+
 /**
- * Which backups to delete so that the newest `keep` remain. The name sorts by time, so the
- * order is the name's; names that are not backups are never touched (nor counted).
+ * Which backups to delete so that the newest `keep` remain (newest by compareNewestFirst), plus,
+ * whatever their age, the file just written, the newest `migration` backup (the only copy from
+ * before a database upgrade) and the newest `restore` backup (the data as it was before the last
+ * restore). Names that are not backups are never touched nor counted. Oldest first.
  */
-export function backupsToPrune(names: readonly string[], keep: number = KEEP_BACKUPS): string[] {
-  const ours = names.filter(isBackupName).sort();
-  return ours.slice(0, Math.max(0, ours.length - keep));
+export function backupsToPrune(files: readonly BackupFileInfo[], opts: { keep?: number; justWritten?: string } = {}): string[] {
+  const keep = opts.keep ?? KEEP_BACKUPS;
+  const ours = files.filter((f) => isBackupName(f.name)).sort(compareNewestFirst);
+  const kept = new Set(ours.slice(0, Math.max(0, keep)).map((f) => f.name));
+  if (opts.justWritten) kept.add(opts.justWritten);
+  for (const reason of ['migration', 'restore'] as const) {
+    const newest = ours.find((f) => parseBackupName(f.name)?.reason === reason);
+    if (newest) kept.add(newest.name);
+  }
+  return ours.filter((f) => !kept.has(f.name)).map((f) => f.name).reverse();
 }

@@ -1,6 +1,7 @@
-// The automatic backups folder through its IPC handlers: written atomically, 30 kept, listed and
+// The automatic backups folder through its IPC handlers: written atomically, 30 kept (plus the one
+// just written and the newest migration/restore backups), listed newest first by mtime, and
 // read by bare name only; hostile names, paths and payloads refused before the disk is touched.
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +62,34 @@ describe('backup:write', () => {
     expect(left).toEqual([...names.slice(3), '说明.txt'].sort());
     const listed = await handlers['backup:list'](APP, undefined);
     expect(listed.map((b) => b.name)).toEqual(names.slice(3).reverse()); // newest first
+  });
+
+  it('a backup made with the PC clock set back is kept, listed first, and reported truthfully', async () => {
+    const { handlers } = setup();
+    const old: string[] = [];
+    for (let i = 0; i < 30; i++) old.push((await handlers['backup:write'](APP, { reason: 'daily', bytes: BACKUP })).name);
+    // they were written an hour ago (by the real clock the file system uses)
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of old) await utimes(path.join(dir, name), hourAgo, hourAgo);
+    clock = new Date(2025, 0, 1, 8, 0).getTime();
+    const entry = await handlers['backup:write'](APP, { reason: 'restore', bytes: BACKUP });
+    expect(entry.name).toMatch(/^xiaobiao-backup-20250101-.*-restore\.json$/);
+    expect(new Uint8Array(await readFile(path.join(dir, entry.name)))).toEqual(BACKUP);
+    const listed = (await handlers['backup:list'](APP, undefined)).map((b) => b.name);
+    expect(listed[0]).toBe(entry.name);
+    expect(listed).toHaveLength(30);
+    expect(listed).not.toContain(old[0]);
+  });
+
+  it('the newest migration and restore backups outlast 30 daily ones', async () => {
+    const { handlers } = setup();
+    const migration = (await handlers['backup:write'](APP, { reason: 'migration', bytes: BACKUP })).name;
+    const restore = (await handlers['backup:write'](APP, { reason: 'restore', bytes: BACKUP })).name;
+    for (let i = 0; i < 31; i++) await handlers['backup:write'](APP, { reason: 'daily', bytes: BACKUP });
+    const left = await readdir(dir);
+    expect(left).toHaveLength(32);
+    expect(left).toContain(migration);
+    expect(left).toContain(restore);
   });
 
   it('two backups in the same millisecond get different names', async () => {

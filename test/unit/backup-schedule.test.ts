@@ -34,15 +34,35 @@ describe('backup names', () => {
 });
 
 describe('backupsToPrune', () => {
-  const names = Array.from({ length: 35 }, (_, i) => backupName(new Date(2026, 0, 1 + i), i % 2 ? 'daily' : 'restore'));
+  const names = Array.from({ length: 35 }, (_, i) => backupName(new Date(2026, 0, 1 + i), i % 2 ? 'daily' : 'manual'));
+  const files = (list: string[]) => list.map((name) => ({ name }));
   it('keeps the newest 30, deleting the oldest, whatever order they are listed in', () => {
-    const shuffled = [...names].reverse();
+    const shuffled = files([...names].reverse());
     expect(backupsToPrune(shuffled)).toEqual(names.slice(0, 5));
     expect(KEEP_BACKUPS).toBe(30);
   });
   it('never touches other files and deletes nothing at or under the limit', () => {
-    expect(backupsToPrune([...names.slice(0, 30), 'notes.txt', '报表.xlsx'])).toEqual([]);
-    expect(backupsToPrune([...names, 'notes.txt'], 34)).toEqual([names[0]]);
+    expect(backupsToPrune(files([...names.slice(0, 30), 'notes.txt', '报表.xlsx']))).toEqual([]);
+    expect(backupsToPrune(files([...names, 'notes.txt']), { keep: 34 })).toEqual([names[0]]);
+  });
+  it('orders by when the file was written: a backup made with the clock set back is the newest', () => {
+    // 30 backups written on 1–30 Jan; then the clock falls back to 2025 and a restore backup is made
+    const old = names.slice(0, 30).map((name, i) => ({ name, savedAt: new Date(2026, 0, 1 + i).getTime() }));
+    const behind = { name: backupName(new Date(2025, 0, 1), 'daily'), savedAt: new Date(2026, 0, 31).getTime() };
+    expect(backupsToPrune([...old, behind])).toEqual([names[0]]);
+  });
+  it('never prunes the file just written, even when everything says it is the oldest', () => {
+    const written = backupName(new Date(2020, 0, 1), 'daily');
+    const all = files([...names.slice(0, 30), written]);
+    expect(backupsToPrune(all)).toEqual([written]);
+    expect(backupsToPrune(all, { justWritten: written })).toEqual([]);
+    expect(backupsToPrune(all, { justWritten: written, keep: 29 })).toEqual([names[0]]);
+  });
+  it('keeps the newest migration and the newest restore backup past the last 30', () => {
+    const migration = [backupName(new Date(2025, 5, 1), 'migration'), backupName(new Date(2025, 6, 1), 'migration')];
+    const restore = [backupName(new Date(2025, 7, 1), 'restore'), backupName(new Date(2025, 8, 1), 'restore')];
+    const pruned = backupsToPrune(files([...migration, ...restore, ...names]));
+    expect(pruned).toEqual([migration[0], restore[0], ...names.slice(0, 5)]);
   });
 });
 
