@@ -2,7 +2,7 @@
 // now, the desktop app's automatic backups, and 从文件恢复…. A backup is checked whole and shown
 // (whose, when, what) before anything is written; 恢复 first backs up the data on this computer,
 // then replaces everything in ONE transaction. A bad file only ever produces a message.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, Divider, Modal, Space, Typography, message } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { parseBackup } from '../../shared/backup/backup-file';
@@ -10,12 +10,12 @@ import { previewBackup, type BackupPreview } from '../../shared/backup/preview';
 import type { SchoolData } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import { replaceSchoolData } from '../db/replace-all';
+import { useRestoreFlow } from '../hooks/use-restore-flow';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { saveBackup } from '../lib/backup-service';
 import { readChosenFile } from '../lib/restore-preview';
 import { formatMb, persistText, storageWarning, type StorageApi } from '../lib/storage-status';
 import { platform as hostPlatform, type Platform } from '../platform';
-import { saveErrorMessage } from '../state/save-error';
 import { BackupList } from './backup-list';
 import { BackupPreviewView } from './backup-preview-view';
 
@@ -34,42 +34,22 @@ interface Candidate {
 }
 
 export function BackupDialog({ open, onClose, school, platform = hostPlatform, storage }: BackupDialogProps) {
-  const input = useRef<HTMLInputElement>(null);
   const state = useStorageStatus(storage);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [candidate, setCandidate] = useState<Candidate>();
+  const flow = useRestoreFlow({ platform, onClose, onReset: () => setCandidate(undefined) });
+  const { input, error, close } = flow;
+  const [saving, setSaving] = useState(false);
+  const busy = flow.busy || saving;
   const [made, setMade] = useState(0);
-  // the data on this computer may itself be what cannot be backed up (damaged): let the user go on knowingly
-  const [safetyFailed, setSafetyFailed] = useState(false);
-  const [skipSafety, setSkipSafety] = useState(false);
   const warning = state && storageWarning(state);
 
-  const reset = () => {
-    setCandidate(undefined);
-    setError(undefined);
-    setSafetyFailed(false);
-    setSkipSafety(false);
-    if (input.current) input.current.value = '';
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
-  const check = async (fileName: string, read: () => Promise<Uint8Array>) => {
-    reset();
-    setBusy(true);
-    try {
+  const check = (fileName: string, read: () => Promise<Uint8Array>) =>
+    flow.load(async () => {
       const data = parseBackup(fileName, await read());
       setCandidate({ fileName, data, preview: previewBackup(data) });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const backupNow = async () => {
-    setBusy(true);
+    setSaving(true);
     try {
       const r = await saveBackup('manual', platform);
       if (r?.saved) message.success(`已保存备份：${r.where}`);
@@ -77,29 +57,13 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
     } catch (e) {
       message.error(`备份失败：${(e as Error).message}`);
     } finally {
-      setBusy(false);
+      setSaving(false);
     }
   };
   const restore = async () => {
-    if (!candidate) return;
-    setBusy(true);
-    try {
-      if (!skipSafety) {
-        try {
-          await saveBackup('restore', platform);
-        } catch (e) {
-          setSafetyFailed(true);
-          throw new Error(`未能先备份本机现有数据，所以没有恢复：${(e as Error).message}`);
-        }
-      }
-      await replaceSchoolData(candidate.data);
-      message.success(`已从「${candidate.fileName}」恢复 ${candidate.preview.schoolName} 的全部数据（${candidate.preview.periods.length} 期）`);
-      close();
-    } catch (e) {
-      setError(`恢复失败，本机数据没有改动：${saveErrorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
+    if (!candidate || !(await flow.restore(() => replaceSchoolData(candidate.data)))) return;
+    message.success(`已从「${candidate.fileName}」恢复 ${candidate.preview.schoolName} 的全部数据（${candidate.preview.periods.length} 期）`);
+    close();
   };
 
   return (
@@ -140,8 +104,8 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
           从文件恢复…
         </Button>
         {error && <Alert type="error" showIcon message={<span style={{ whiteSpace: 'pre-wrap' }}>{error}</span>} data-testid="backup-error" />}
-        {safetyFailed && (
-          <Checkbox checked={skipSafety} onChange={(e) => setSkipSafety(e.target.checked)} data-testid="backup-skip-safety">
+        {flow.safetyFailed && (
+          <Checkbox checked={flow.skipSafety} onChange={(e) => flow.setSkipSafety(e.target.checked)} data-testid="backup-skip-safety">
             不先备份，直接用文件中的数据替换本机的全部数据（本机现有数据将无法找回）
           </Checkbox>
         )}

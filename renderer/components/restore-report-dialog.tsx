@@ -1,14 +1,16 @@
 // 更多 → 打开校表通导出的报表…: choose a workbook, see whose it is and what restoring would change,
-// then 恢复 replaces that ONE period (one transaction) or 取消 leaves everything as it was. The file
-// is read and checked whole before anything is shown; a file that cannot be restored only ever
-// produces a message naming file, sheet, row and column.
-import { useRef, useState } from 'react';
+// then 恢复 backs up the data on this computer and replaces that ONE period (one transaction), or 取消
+// leaves everything as it was. The file is read and checked whole before anything is shown; a file
+// that cannot be restored only ever produces a message naming file, sheet, row and column.
+import { useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Space, Spin, Typography, message } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import { previewRestore, readChosenFile, type RestorePreview } from '../lib/restore-preview';
 import { restorePeriod } from '../db/restore-period-repo';
+import { useRestoreFlow } from '../hooks/use-restore-flow';
+import { platform as hostPlatform, type Platform } from '../platform';
 import { useStore } from '../state/store';
 import { RestorePreviewView } from './restore-preview-view';
 
@@ -19,54 +21,29 @@ export interface RestoreReportDialogProps {
   school: SchoolProfile;
   /** the report and period on screen: restoring another one switches to it */
   showing: { submission: string; period: string };
+  platform?: Platform;
 }
 
-export function RestoreReportDialog({ open, onClose, packs, school, showing }: RestoreReportDialogProps) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+export function RestoreReportDialog({ open, onClose, packs, school, showing, platform = hostPlatform }: RestoreReportDialogProps) {
   const [preview, setPreview] = useState<RestorePreview>();
   const [confirmed, setConfirmed] = useState(false);
+  const flow = useRestoreFlow({ platform, onClose, onReset: () => { setPreview(undefined); setConfirmed(false); } });
+  const { input, busy, error, close } = flow;
 
-  const reset = () => {
-    setPreview(undefined);
-    setError(undefined);
-    setConfirmed(false);
-    if (input.current) input.current.value = '';
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
   const choose = async (file: File | undefined) => {
-    if (!file) return;
-    reset();
-    setBusy(true);
-    try {
-      setPreview(await previewRestore(file.name, await readChosenFile(file), packs, school));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (file) await flow.load(async () => setPreview(await previewRestore(file.name, await readChosenFile(file), packs, school)));
   };
   const approvedHere = preview?.current?.status === '已审核';
   const restore = async () => {
     if (!preview) return;
-    setBusy(true);
-    try {
-      await restorePeriod(preview.book.data, { fileName: preview.book.fileName, overwriteApproved: confirmed });
-      const { submission, period, status, version } = preview.book.data;
-      message.success(`已从「${preview.book.fileName}」恢复 ${submission} ${period}（${status}，第 ${version} 版）`);
-      // show the restored period; stay on the open sheet when it is the period on screen
-      if (showing.submission !== submission) useStore.getState().selectSubmission(submission, period);
-      else if (showing.period !== period) useStore.getState().selectPeriod(period);
-      close();
-    } catch (e) {
-      setError(`恢复失败，本机数据没有改动：${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
+    const { book } = preview;
+    if (!(await flow.restore(() => restorePeriod(book.data, { fileName: book.fileName, overwriteApproved: confirmed })))) return;
+    const { submission, period, status, version } = book.data;
+    message.success(`已从「${book.fileName}」恢复 ${submission} ${period}（${status}，第 ${version} 版）`);
+    // show the restored period; stay on the open sheet when it is the period on screen
+    if (showing.submission !== submission) useStore.getState().selectSubmission(submission, period);
+    else if (showing.period !== period) useStore.getState().selectPeriod(period);
+    close();
   };
 
   return (
@@ -98,6 +75,11 @@ export function RestoreReportDialog({ open, onClose, packs, school, showing }: R
         {approvedHere && (
           <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="restore-approved-confirm">
             本机这一期已审核通过（第 {preview!.current!.version} 版），我确认用文件中的数据替换它
+          </Checkbox>
+        )}
+        {flow.safetyFailed && (
+          <Checkbox checked={flow.skipSafety} onChange={(e) => flow.setSkipSafety(e.target.checked)} data-testid="restore-skip-safety">
+            不先备份，直接用文件中的数据替换本机的这一期（本机这一期现有数据将无法找回）
           </Checkbox>
         )}
       </Space>

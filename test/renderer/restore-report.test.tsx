@@ -1,8 +1,9 @@
 // 更多 → 打开校表通导出的报表…: the dialog previews whose file it is and the changed cells; 取消
 // writes nothing; 恢复 replaces only that period (status and version included) and records it; a
-// period approved here needs confirming; another school's file is refused. An approved workbook
-// restored into an empty app is last 学年 for the year-on-year rule and 显示上期数.
-import { beforeEach, describe, expect, it } from 'vitest';
+// period approved here needs confirming; another school's file is refused. 恢复 backs the current data
+// up first (also over an approved period); a failed backup blocks unless the user ticks the fallback.
+// An approved workbook restored into an empty app is last 学年 for the year-on-year rule and 显示上期数.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { StatSheet } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
@@ -16,6 +17,7 @@ import { loadSnapshot } from '../../renderer/db/snapshot';
 import { db } from '../../renderer/db/db';
 import { packLoad } from '../../renderer/lib/packs';
 import { auditPeriod, loadPeriodView } from '../../renderer/hooks/use-period-data';
+import type { BackupFolder, Platform } from '../../renderer/platform/types';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
@@ -23,9 +25,15 @@ const LAST = { submission: 'XNC', period: '2024-2025' };
 const THIS = { submission: 'XNC', period: '2025-2026' };
 const SPAQ = { submission: 'SPAQ', period: '2025-10', sheetId: 'sampleLog' };
 
+const SAVED = { name: 'xiaobiao-backup-20251020-080000-000-restore.json', size: 1, savedAt: 1 };
+let write: ReturnType<typeof vi.fn<BackupFolder['write']>>;
+let platform: Platform;
+
 beforeEach(async () => {
   await resetAll();
   await saveSchool(SCHOOL);
+  write = vi.fn<BackupFolder['write']>(async () => SAVED);
+  platform = { kind: 'electron', saveFile: vi.fn(async () => ({ saved: false })), backups: { write, list: vi.fn(async () => []), read: vi.fn(async () => new Uint8Array()) } };
 });
 
 async function exportPeriod(ref: { submission: string; period: string }, school: SchoolProfile = SCHOOL) {
@@ -34,7 +42,7 @@ async function exportPeriod(ref: { submission: string; period: string }, school:
 }
 
 function openDialog(school: SchoolProfile = SCHOOL, showing = { submission: 'SPAQ', period: '2025-10' }) {
-  renderApp(<RestoreReportDialog open onClose={() => {}} packs={packLoad.packs} school={school} showing={showing} />);
+  renderApp(<RestoreReportDialog open onClose={() => {}} packs={packLoad.packs} school={school} showing={showing} platform={platform} />);
 }
 
 async function choose(file: { fileName: string; bytes: Uint8Array }) {
@@ -93,6 +101,52 @@ describe('restore dialog', { timeout: 60_000 }, () => {
     fireEvent.click(ok);
     await waitFor(async () => expect((await db.changes.orderBy('id').last())?.action).toBe('replaceAll'));
     expect(await getPeriod(THIS)).toMatchObject({ status: '已审核', version: 1 });
+  });
+
+  it('恢复 backs up the data on this computer first, also over an approved period', async () => {
+    const a = await addRow({ ...THIS, sheetId: 'classList' }, { stage: '小学', grade: '一年级', className: '一年级（1）班', students: 45 });
+    const file = await exportPeriod(THIS);
+    await updateCell(a, 'students', 50);
+    await approvePeriod(THIS, '2025-10-20');
+    let seen: unknown[] = [];
+    write.mockImplementation(async (reason, bytes) => {
+      seen = await studentsOf(THIS); // what the database held when the backup was made
+      expect(reason).toBe('restore');
+      expect(new TextDecoder().decode(bytes)).toContain('"students": 50');
+      return SAVED;
+    });
+    openDialog();
+    await choose(file);
+    await screen.findByTestId('restore-summary');
+    fireEvent.click(screen.getByTestId('restore-approved-confirm'));
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(async () => expect(await studentsOf(THIS)).toEqual([45]));
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([50]);
+  });
+
+  it('a failed backup replaces nothing; ticking “go on without a backup” then restores', async () => {
+    const a = await addRow({ ...THIS, sheetId: 'classList' }, { stage: '小学', grade: '一年级', className: '一年级（1）班', students: 45 });
+    const file = await exportPeriod(THIS);
+    await updateCell(a, 'students', 50);
+    const trail = await db.changes.count();
+    write.mockRejectedValue(new Error('磁盘已满'));
+    openDialog();
+    await choose(file);
+    await screen.findByTestId('restore-summary');
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(() => expect(screen.getByTestId('restore-error').textContent).toBe('恢复失败，本机数据没有改动：未能先备份本机现有数据，所以没有恢复：磁盘已满'));
+    expect(await studentsOf(THIS)).toEqual([50]);
+    expect(await db.changes.count()).toBe(trail);
+    // trying again without the tick tries the backup again and still replaces nothing
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(() => expect(write).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect((screen.getByTestId('restore-confirm') as HTMLButtonElement).disabled).toBe(false));
+    expect(await studentsOf(THIS)).toEqual([50]);
+    fireEvent.click(screen.getByTestId('restore-skip-safety'));
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(async () => expect(await studentsOf(THIS)).toEqual([45]));
+    expect(write).toHaveBeenCalledTimes(2);
   });
 
   it("another school's file is refused with the file named, and nothing is written", async () => {
