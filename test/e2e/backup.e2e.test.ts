@@ -1,26 +1,16 @@
 // 数据与备份 in Chromium (web version): the header reminds to back up, 下载备份 saves the whole
 // database as JSON, a later change is undone by restoring that file through the dialog (after the
 // current data is itself downloaded as a backup first).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useDemoSession } from './demo-session';
 
-const TODAY = new Date('2025-10-20T10:00:00+08:00');
-let app: AppSession;
-const tid = (id: string) => app.tid(id);
-
-beforeAll(async () => {
-  app = await openApp(TODAY);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const session = useDemoSession(new Date('2025-10-20T10:00:00+08:00'));
+const tid = session.tid;
 
 describe('backup and restore the whole database', () => {
   it('downloads a backup, and restoring it brings the data back', async () => {
-    await tid('setup-demo').click();
-    await app.pickOption('demo-type', '小学');
-    await tid('demo-confirm').click();
-    await expect.poll(() => tid('school-name').textContent(), { timeout: 20_000 }).toContain('罗江区实验小学');
+    const { app } = session;
+    await session.loadDemo();
     await expect.poll(() => tid('backup-reminder').textContent(), { timeout: 10_000 }).toContain('下载备份');
 
     await tid('more-menu').click();

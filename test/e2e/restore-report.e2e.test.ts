@@ -1,25 +1,16 @@
 // 打开校表通导出的报表 in Chromium: export the period, change a cell, open the exported file through
-// 更多, see the changed cell in the preview, 恢复 — the exported value is back in the grid.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+// 更多, see the changed cell in the preview, 恢复 — the current data is downloaded as a backup first,
+// then the exported value is back in the grid.
+import { describe, expect, it } from 'vitest';
+import { useDemoSession } from './demo-session';
 
-const TODAY = new Date('2025-10-20T10:00:00+08:00');
-let app: AppSession;
-const tid = (id: string) => app.tid(id);
-
-beforeAll(async () => {
-  app = await openApp(TODAY);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const session = useDemoSession(new Date('2025-10-20T10:00:00+08:00'));
+const tid = session.tid;
 
 describe('restore a period from an exported workbook', () => {
-  it('previews the changed cell and brings the exported value back', async () => {
-    await tid('setup-demo').click();
-    await app.pickOption('demo-type', '小学');
-    await tid('demo-confirm').click();
-    await expect.poll(() => tid('school-name').textContent(), { timeout: 20_000 }).toContain('罗江区实验小学');
+  it('previews the changed cell, backs up the current data, and brings the exported value back', async () => {
+    const { app } = session;
+    await session.loadDemo();
 
     await tid('sheet-nav-classList').click();
     const cell = tid('cell-classList-0-students');
@@ -40,7 +31,9 @@ describe('restore a period from an exported workbook', () => {
     expect(await row.locator('td').allTextContents()).toEqual(['班级名册', 'E4', '第 1 行', '学生数', changed, before]);
     expect(await tid('restore-summary').textContent()).toContain('2025-2026 学年');
 
-    await tid('restore-confirm').click();
+    const safety = await app.download(() => tid('restore-confirm').click());
+    expect(safety.name).toMatch(/_备份_.*\.json$/);
+    expect(new TextDecoder().decode(safety.bytes)).toContain(`"students": ${changed}`);
     await expect.poll(() => tid('cell-classList-0-students').inputValue(), { timeout: 10_000 }).toBe(before);
     expect(app.pageErrors).toEqual([]);
   }, 90_000);
