@@ -10,6 +10,7 @@ import { previewBackup, type BackupPreview } from '../../shared/backup/preview';
 import type { SchoolData } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import { replaceSchoolData } from '../db/replace-all';
+import { clearGridHistories } from '../hooks/use-grid-history';
 import { useRestoreFlow } from '../hooks/use-restore-flow';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { saveBackup } from '../lib/backup-service';
@@ -62,6 +63,7 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
   };
   const restore = async () => {
     if (!candidate || !(await flow.restore(() => replaceSchoolData(candidate.data)))) return;
+    clearGridHistories(); // undo steps refer to the data just replaced
     message.success(`已从「${candidate.fileName}」恢复 ${candidate.preview.schoolName} 的全部数据（${candidate.preview.periods.length} 期）`);
     close();
   };

@@ -5,6 +5,7 @@ import { Modal, Select, Space, message } from 'antd';
 import type { Pack } from '../../shared/pack/schema';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { replaceSchoolData } from '../db/replace-all';
+import { clearGridHistories } from '../hooks/use-grid-history';
 import { todayIso } from '../lib/periods';
 import { trackSave } from '../state/store';
 import { saveBackup } from '../lib/backup-service';
@@ -37,7 +38,8 @@ export function DemoLoader({ open, packs, replaces, onClose, onLoaded }: DemoLoa
           throw new Error(`未能先备份本机现有数据，所以没有替换：${(e as Error).message}`);
         }
       }
-      await trackSave(replaceSchoolData(data));
+      if ((await trackSave(replaceSchoolData(data).then(() => true))) === undefined) throw new Error('写入失败，本机数据没有改动');
+      clearGridHistories(); // undo steps refer to the data just replaced
       message.success(`已载入示例学校：${data.school.name}（${type}）`);
       onLoaded?.();
       onClose();

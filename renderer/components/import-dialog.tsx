@@ -9,6 +9,7 @@ import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode'
 import type { ValidationTarget } from '../../shared/import/convert';
 import { HEADER_SCAN_ROWS } from '../../shared/import/header';
 import { importRows, type ImportMode } from '../db/import-repo';
+import { clearGridHistories, historyKey } from '../hooks/use-grid-history';
 import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, readFileBytes, sourceColumns, unusedColumns, type ImportChoice } from '../lib/import-session';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
@@ -65,6 +66,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
       // a named measure (devtools, npm run bench) of the transaction alone
       const started = performance.now();
       const done = await importRows(ref, rows, mode, defaults, book?.fileName);
+      // the rows under this sheet's undo steps are gone
+      if (mode === 'replace') clearGridHistories(historyKey(ref.submission, ref.period, ref.sheetId));
       performance.measure('xb-import-write', { start: started, end: performance.now() });
       message.success(`已导入 ${done.added} 行${done.removed ? `，替换了原有 ${done.removed} 行` : ''}`);
       close();

@@ -85,7 +85,8 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
   }, [findings, sheet.id, rows, fixedKeys]);
 
   const defaults = useCallback(() => newRowDefaults(pack, school.type, columns), [pack, school.type, columns]);
-  const edits = useLedgerEdits(ref, rows, locked, defaults);
+  const colLabel = useCallback((key: string) => columns.find((c) => c.key === key)?.label ?? key, [columns]);
+  const edits = useLedgerEdits(ref, rows, locked, defaults, colLabel);
   const { onCommit, addOrInsert, deleteRows, pasteBlock } = edits;
   const { check: checkPaste, dialog: pasteDialog } = usePasteCheck({ pack, school, submission, period, sheet, rows, defaults });
   const onAdd = useCallback(async () => {

@@ -9,6 +9,7 @@ import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import { previewRestore, readChosenFile, type RestorePreview } from '../lib/restore-preview';
 import { restorePeriod } from '../db/restore-period-repo';
+import { clearGridHistories, historyKey } from '../hooks/use-grid-history';
 import { useRestoreFlow } from '../hooks/use-restore-flow';
 import { platform as hostPlatform, type Platform } from '../platform';
 import { useStore } from '../state/store';
@@ -39,6 +40,7 @@ export function RestoreReportDialog({ open, onClose, packs, school, showing, pla
     const { book } = preview;
     if (!(await flow.restore(() => restorePeriod(book.data, { fileName: book.fileName, overwriteApproved: confirmed })))) return;
     const { submission, period, status, version } = book.data;
+    clearGridHistories(historyKey(submission, period, '')); // undo steps of the replaced period
     message.success(`已从「${book.fileName}」恢复 ${submission} ${period}（${status}，第 ${version} 版）`);
     // show the restored period; stay on the open sheet when it is the period on screen
     if (showing.submission !== submission) useStore.getState().selectSubmission(submission, period);

@@ -1,22 +1,25 @@
 // Applies a grid operation (renderer/lib/grid-history.ts) — fill down, clear, an undo or a redo
 // — in ONE transaction: all its cells and rows are written or none, each change recorded in
 // the 修改记录 like any edit, and refused as a whole when the period is 已审核.
-import type { CellValue } from '../../shared/model/data';
 import { cellKey } from '../../shared/pack/stat-cells';
 import type { GridOp } from '../lib/grid-history';
 import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
-import { compact, rowSummary } from './rows-repo';
+import { changedCell, checkLedgerOp, GridConflictError, sameValue, type ConflictWords } from './grid-op-check';
+import { compact, listRows, rowSummary } from './rows-repo';
 
 /**
  * Writes a ledger operation: rows in `added` are put back with their ids and places, cells set
  * to their `after` values, rows in `removed` deleted. `reason` (e.g. 撤销：粘贴) goes in the trail.
+ * With `check` (an undo or redo) the step is refused — GridConflictError, nothing written —
+ * unless every cell still holds its `before` and every row is where the step expects it.
  */
-export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string): Promise<void> {
+export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string, check?: ConflictWords): Promise<void> {
   await db.transaction('rw', [db.rows, db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
+    if (check) checkLedgerOp(op, await listRows(ref), ref.sheetId, check);
     const changes: ChangeInput[] = [];
     const note = reason ? { reason } : {};
     const puts = new Map<string, RowRecord>();
@@ -52,8 +55,11 @@ export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string):
   });
 }
 
-/** Writes entered cells of a statistics sheet (target = 代码, col = 列); only non-negative integers or empty. */
-export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string): Promise<void> {
+/**
+ * Writes entered cells of a statistics sheet (target = 代码, col = 列); only non-negative integers
+ * or empty. With `check` (an undo or redo) refused unless every cell still holds its `before`.
+ */
+export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string, check?: ConflictWords & { cellName?: (code: string, col: string) => string }): Promise<void> {
   for (const c of op.cells) {
     const v = c.after;
     if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) throw new Error(`只能填写非负整数：${String(v)}`);
@@ -62,6 +68,12 @@ export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string): P
     await assertEditable(ref);
     const keys = op.cells.map((c) => cellKey(c.target, c.col));
     const olds = await db.cells.bulkGet(keys.map((k) => [ref.submission, ref.period, ref.sheetId, k]));
+    if (check)
+      op.cells.forEach((c, i) => {
+        const now = olds[i]?.value ?? null;
+        const where = check.cellName?.(c.target, c.col) ?? `${c.target} × ${c.col}`;
+        if (!sameValue(now, c.before)) throw new GridConflictError(`这一步已无法${check.word}：${changedCell(where, now, c.before)}`);
+      });
     const changes: ChangeInput[] = [];
     const puts = [];
     const dels: [string, string, string, string][] = [];

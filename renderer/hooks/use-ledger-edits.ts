@@ -8,25 +8,33 @@ import type { RowRecord, SheetRef } from '../db/records';
 import { addRow, insertRowBefore, updateCell, writeBlock } from '../db/rows-repo';
 import type { CellChange, GridOp, RowSnap } from '../lib/grid-history';
 import { trackSave } from '../state/store';
-import { useGridHistory } from './use-grid-history';
+import { historyKey, useGridHistory, type ApplyStep } from './use-grid-history';
 
 const snap = (r: RowRecord): RowSnap => ({ id: r.id, seq: r.seq, values: r.values });
 const op = (label: string, parts: Partial<GridOp>): GridOp => ({ label, cells: [], added: [], removed: [], ...parts });
 
-export function useLedgerEdits(ref: SheetRef, rows: RowRecord[] | undefined, locked: boolean | undefined, defaults: () => Record<string, CellValue>) {
+export function useLedgerEdits(
+  ref: SheetRef,
+  rows: RowRecord[] | undefined,
+  locked: boolean | undefined,
+  defaults: () => Record<string, CellValue>,
+  /** a column's label, for the message when an undo no longer fits the data */
+  colLabel?: (key: string) => string,
+) {
   // the latest rows, read when a write starts: the value a cell had before it is typed over
   const rowsRef = useRef(new Map<string, RowRecord>());
   useEffect(() => {
     rowsRef.current = new Map((rows ?? []).map((r) => [r.id, r]));
   }, [rows]);
-  const apply = useCallback((o: GridOp, reason: string) => applyLedgerOp(ref, o, reason), [ref]);
-  const history = useGridHistory(`${ref.submission}|${ref.period}|${ref.sheetId}`, locked, apply);
+  const apply = useCallback<ApplyStep>((o, reason, word) => applyLedgerOp(ref, o, reason, { word, ...(colLabel ? { colLabel } : {}) }), [ref, colLabel]);
+  const history = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
 
   const onCommit = useCallback(
     (rowId: string, colKey: string, value: CellValue) => {
       const before = rowsRef.current.get(rowId)?.values[colKey] ?? null;
-      history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }));
-      void trackSave(updateCell(rowId, colKey, value));
+      // recorded once written: a refused write (approved meanwhile, row deleted) is no step
+      const write = trackSave(updateCell(rowId, colKey, value).then(() => true));
+      history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }), write);
     },
     [history],
   );

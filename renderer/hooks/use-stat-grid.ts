@@ -15,7 +15,7 @@ import { byTestId, focusControl } from '../lib/grid-keys';
 import { isBlockPaste, parseClipboard } from '../lib/paste';
 import { parseCount } from '../lib/stat-count';
 import { trackSave } from '../state/store';
-import { useGridHistory } from './use-grid-history';
+import { historyKey, useGridHistory, type ApplyStep } from './use-grid-history';
 
 type Pos = { row: number; col: number };
 const MOVES: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
@@ -50,16 +50,25 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
   const { message } = App.useApp();
   const tableRef = useRef(table);
   tableRef.current = table;
-  const apply = useCallback((op: GridOp, reason: string) => applyStatOp(ref, op, reason), [ref]);
-  const history = useGridHistory(`${ref.submission}|${ref.period}|${ref.sheetId}`, locked, apply);
+  const apply = useCallback<ApplyStep>(
+    (op, reason, word) => {
+      const cellName = (code: string, col: string) => {
+        const row = tableRef.current?.rows.find((r) => r.code === code);
+        return `「${row ? `${row.label.trim()}（${code}）` : code} × ${sheet.columns.find((c) => c.key === col)?.label ?? col}」`;
+      };
+      return applyStatOp(ref, op, reason, { word, cellName });
+    },
+    [ref, sheet.columns],
+  );
+  const history = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
   const last = useRef('');
 
   const onCommit = useCallback(
     (code: string, colKey: string, value: number | null) => {
       const before = tableRef.current?.rows.find((r) => r.code === code)?.cells.find((c) => c.key === colKey)?.value ?? null;
       const op: GridOp = { label: '输入', cells: [{ target: code, col: colKey, before, after: value }], added: [], removed: [], coalesce: `${code}|${colKey}` };
-      history.record(op);
-      void trackSave(applyStatOp(ref, { ...op, label: '' }));
+      // recorded once written: a refused write is no step
+      history.record(op, trackSave(applyStatOp(ref, { ...op, label: '' }).then(() => true)));
     },
     [ref, history],
   );
