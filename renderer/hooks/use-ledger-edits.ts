@@ -50,15 +50,18 @@ export function useLedgerEdits(
     [ref, defaults, history],
   );
 
+  /** true once the rows are deleted; false when refused or failed (the save status says why) */
   const deleteRows = useCallback(
-    async (ids: string[]) => {
+    async (ids: string[]): Promise<boolean> => {
       const removed = ids.flatMap((id) => {
         const r = rowsRef.current.get(id);
         return r ? [snap(r)] : [];
       });
-      if (!removed.length) return;
+      if (!removed.length) return false;
       const o = op('删除行', { removed });
-      if (await trackSave(applyLedgerOp(ref, o).then(() => true))) history.record(o);
+      const ok = (await trackSave(applyLedgerOp(ref, o).then(() => true))) === true;
+      if (ok) history.record(o);
+      return ok;
     },
     [ref, history],
   );

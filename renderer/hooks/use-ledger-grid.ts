@@ -116,7 +116,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
         e.preventDefault();
         if (fixedKeys || refuseLocked()) return;
         const ids = rows.slice(range.top, range.bottom + 1).map((r) => r.id);
-        void edits.deleteRows(ids).then(() => {
+        void edits.deleteRows(ids).then((ok) => {
+          if (!ok) return; // the failure is shown by the save status, nothing was deleted
           message.success(`已删除 ${ids.length} 行（Ctrl+Z 可撤销）`, 2);
           if (rows.length > ids.length) focusCell(Math.min(range.top, rows.length - ids.length - 1), pos.col);
         });

@@ -14,6 +14,8 @@ import { applyLedgerOp, applyStatOp } from '../../renderer/db/grid-ops-repo';
 import { GridConflictError } from '../../renderer/db/grid-op-check';
 import { listChanges } from '../../renderer/db/changes-repo';
 import { db } from '../../renderer/db/db';
+import { approvePeriod } from '../../renderer/db/periods-repo';
+import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };
@@ -97,12 +99,25 @@ describe('undo checks the data it would overwrite', { timeout: 30_000 }, () => {
     await user.type(input(0, 'students'), '48{Enter}');
     await waitFor(async () => expect(await values('students')).toEqual([48, 41]));
     const onClose = vi.fn();
-    renderApp(<DemoLoader open packs={[luojiang()]} onClose={onClose} />);
+    renderApp(<DemoLoader open packs={[luojiang()]} replaces={false} onClose={onClose} />);
     fireEvent.click(screen.getByTestId('demo-confirm'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     // the demo dialog stays mounted here (its parent would close it), so the key goes to the cell directly
     fireEvent.keyDown(await screen.findByTestId(id(0, 'className')), { key: 'z', ctrlKey: true });
     expect(await screen.findByText('没有可撤销的操作')).toBeTruthy();
+  });
+
+  it('Ctrl+- that fails (approved in another window) deletes nothing and does not say 已删除', async () => {
+    await twoClasses();
+    renderSheet();
+    await screen.findByTestId(id(1, 'students'));
+    await approvePeriod({ submission: 'XNC', period: '2025-2026' }, '2025-09-18');
+    useStore.setState({ lastError: undefined });
+    fireEvent.keyDown(input(0, 'className'), { key: '-', ctrlKey: true });
+    await waitFor(() => expect(useStore.getState().lastError).toBeTruthy());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.body.textContent).not.toContain('已删除');
+    expect(await values('className')).toEqual(['1班', '2班']);
   });
 
   it('keeps one compact() helper', () => {
