@@ -131,10 +131,13 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
       // validated whole first (use-paste-check): bad cells → a dialog, good rows only or nothing
       const checked = await checkPaste(Number(target.dataset.row), block);
       if (!checked) return;
-      const added = await pasteBlock(Number(target.dataset.row), checked);
+      // the rows the block was checked against, by id: another window may reorder the list meanwhile
+      const start = Number(target.dataset.row);
+      const targets = (rows ?? []).slice(start, start + checked.length).map((r) => r.id);
+      const added = await pasteBlock(targets, checked);
       if (added !== undefined) message.success(`已粘贴 ${checked.filter((v) => Object.keys(v).length).length} 行${added ? `，其中新增 ${added} 行` : ''}`);
     },
-    [columns, pasteBlock, message, fixedKeys, sheet.fixedRows, locked, checkPaste],
+    [columns, pasteBlock, message, fixedKeys, sheet.fixedRows, locked, checkPaste, rows],
   );
 
   // a new row gets the cursor in its first empty cell, ready for typing

@@ -22,6 +22,8 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
+export const PASTE_TARGET_GONE = '要粘贴到的行已被删除（可能在另一个窗口中），没有粘贴任何数据。请重新粘贴。';
+
 /** Drops empty cells so a cleared cell reads the same as one never filled. */
 export function compact(values: Record<string, CellValue>): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
@@ -104,14 +106,15 @@ export async function deleteRow(rowId: string): Promise<void> {
 }
 
 /**
- * Writes a block of cells (pasted from Excel/WPS) starting at row `startIndex`, overwriting
- * the given columns of existing rows and appending rows for the rest — one transaction, so a
- * paste of 40 classes is all there or not at all. `block[i][key]` is the parsed value.
- * Returns how many rows were appended.
+ * Writes a block of cells (pasted from Excel/WPS): `block[i]` goes to the row `targets[i]` —
+ * the rows the user saw and the paste was checked against, by id, not by screen position —
+ * and rows are appended for the rest. One transaction, so a paste of 40 classes is all there or
+ * not at all; refused whole when a target row is gone (deleted in another window meanwhile).
+ * `block[i][key]` is the parsed value. Returns how many rows were appended.
  */
 export async function writeBlock(
   ref: SheetRef,
-  startIndex: number,
+  targets: readonly string[],
   block: Record<string, CellValue>[],
   defaults: Record<string, CellValue> = {},
   /** filled with what the write changed (cells before/after, rows added), for undo */
@@ -120,11 +123,13 @@ export async function writeBlock(
   return db.transaction('rw', tables(), async () => {
     await assertEditable(ref);
     const rows = await listRows(ref);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    if (targets.some((id) => !byId.has(id))) throw new Error(PASTE_TARGET_GONE);
     let seq = rows.length ? rows[rows.length - 1]!.seq : 0;
     let added = 0;
     const changes: ChangeInput[] = [];
     const puts: RowRecord[] = block.map((values, i) => {
-      const existing = rows[startIndex + i];
+      const existing = i < targets.length ? byId.get(targets[i]!) : undefined;
       if (existing) {
         for (const [k, v] of Object.entries(values)) {
           const old = existing.values[k] ?? null;

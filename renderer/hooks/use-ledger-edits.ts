@@ -66,11 +66,11 @@ export function useLedgerEdits(
     [ref, history],
   );
 
-  /** Writes parsed values from row `startIndex` down, appending rows as needed; undefined when refused. */
+  /** Writes `block[i]` to row `targets[i]` (ids the user saw), appending rows for the rest; undefined when refused. */
   const pasteBlock = useCallback(
-    async (startIndex: number, block: Record<string, CellValue>[]) => {
+    async (targets: readonly string[], block: Record<string, CellValue>[]) => {
       const collect = { cells: [] as CellChange[], added: [] as RowSnap[] };
-      const added = await trackSave(writeBlock(ref, startIndex, block, defaults(), collect));
+      const added = await trackSave(writeBlock(ref, targets, block, defaults(), collect));
       if (added !== undefined) history.record(op('粘贴', collect));
       return added;
     },

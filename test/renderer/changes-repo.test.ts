@@ -60,7 +60,7 @@ describe('rows-repo records its changes', () => {
     const b = await insertRowBefore(CLASSES, a, { className: 'B' });
     await db.changes.clear();
     // rows are [B, A]: paste over A (index 1) and one row beyond
-    const added = await writeBlock(CLASSES, 1, [{ className: 'A', students: 41 }, { className: 'C' }]);
+    const added = await writeBlock(CLASSES, [a], [{ className: 'A', students: 41 }, { className: 'C' }]);
     expect(added).toBe(1);
     const all = await trail();
     expect(all).toHaveLength(2);

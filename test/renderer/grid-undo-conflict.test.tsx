@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
 import { DemoLoader } from '../../renderer/components/demo-loader';
-import { addRow, listRows, updateCell } from '../../renderer/db/rows-repo';
+import { addRow, deleteRow, insertRowBefore, listRows, PASTE_TARGET_GONE, updateCell, writeBlock } from '../../renderer/db/rows-repo';
 import { applyLedgerOp, applyStatOp } from '../../renderer/db/grid-ops-repo';
 import { GridConflictError } from '../../renderer/db/grid-op-check';
 import { listChanges } from '../../renderer/db/changes-repo';
@@ -118,6 +118,19 @@ describe('undo checks the data it would overwrite', { timeout: 30_000 }, () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(document.body.textContent).not.toContain('已删除');
     expect(await values('className')).toEqual(['1班', '2班']);
+  });
+
+  it('a paste lands on the rows the user saw, by id; a target row deleted meanwhile refuses it whole', async () => {
+    const [a, b] = await twoClasses();
+    await insertRowBefore(CLASSES, b, { className: '新' }); // another window, after the paste was checked
+    expect(await writeBlock(CLASSES, [b], [{ students: 30 }, { className: '3班' }])).toBe(1);
+    expect(await values('className')).toEqual(['1班', '新', '2班', '3班']);
+    expect(await values('students')).toEqual([40, null, 30, null]);
+    await deleteRow(a);
+    const n = await trail();
+    await expect(writeBlock(CLASSES, [a, b], [{ students: 1 }, { students: 2 }, { className: '4班' }])).rejects.toThrow(PASTE_TARGET_GONE);
+    expect(await values('students')).toEqual([null, 30, null]);
+    expect(await trail()).toBe(n);
   });
 
   it('keeps one compact() helper', () => {

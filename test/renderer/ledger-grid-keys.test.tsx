@@ -158,7 +158,7 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
   });
 
   it('renders only a window of a 2,000-row list', async () => {
-    await writeBlock(CLASSES, 0, Array.from({ length: 2000 }, (_, i) => ({ stage: '小学', className: `${i + 1}班`, students: 40 })));
+    await writeBlock(CLASSES, [], Array.from({ length: 2000 }, (_, i) => ({ stage: '小学', className: `${i + 1}班`, students: 40 })));
     renderSheet();
     expect(((await screen.findByTestId(id(0, 'className'))) as HTMLInputElement).value).toBe('1班');
     await screen.findByText('共 2000 行');

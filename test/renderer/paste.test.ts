@@ -47,8 +47,8 @@ describe('toBlock and writeBlock', () => {
     await resetAll();
     const ref = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };
     await addRow(ref, { stage: '小学', className: 'A', students: 1 });
-    await addRow(ref, { stage: '小学', className: 'B', students: 2 });
-    const added = await writeBlock(ref, 1, [{ className: 'B2', students: 20 }, { className: 'C' }, { className: 'D' }], { stage: '小学' });
+    const b = await addRow(ref, { stage: '小学', className: 'B', students: 2 });
+    const added = await writeBlock(ref, [b], [{ className: 'B2', students: 20 }, { className: 'C' }, { className: 'D' }], { stage: '小学' });
     expect(added).toBe(2);
     expect((await listRows(ref)).map((r) => r.values)).toEqual([
       { stage: '小学', className: 'A', students: 1 },
