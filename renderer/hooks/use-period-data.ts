@@ -1,6 +1,6 @@
 // One period's data, live from IndexedDB, with its audit findings. Every view of the
 // workspace reads through this, so a change in 班级名册 reaches 教基3112 and the audit at once.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PeriodData } from '../../shared/model/data';
 import type { Pack } from '../../shared/pack/schema';
@@ -10,6 +10,7 @@ import { runAudit } from '../../shared/audit/run';
 import { periodContext, type PeriodContext } from '../../shared/compute/period-context';
 import { findSubmission } from '../../shared/pack/applicability';
 import { previousPeriod } from '../../shared/model/period';
+import { db } from '../db/db';
 import { getPeriod } from '../db/periods-repo';
 import { loadSnapshot } from '../db/snapshot';
 import { loadRelated, type Lookup } from '../db/related';
@@ -50,9 +51,44 @@ export async function loadPeriodView(submission: string, period: string, periodK
   return { data, previous, lookup, history };
 }
 
+/** How long typing must pause before the period is re-read and re-audited, and the longest it waits. */
+export const VIEW_QUIET_MS = 150;
+export const VIEW_MAX_WAIT_MS = 1000;
+
+/**
+ * The period view, following every change — but not on every keystroke. Reading a whole period
+ * and auditing it after each committed key queued the next key's write transaction behind those
+ * reads (IndexedDB runs a read-write transaction only after the reads created before it), which
+ * tripled keystroke → disk time. So a cheap live query watches the period records (every data
+ * write touches its period's record in the same transaction), and the heavy read runs once the
+ * edits pause for VIEW_QUIET_MS (at the latest VIEW_MAX_WAIT_MS after the first of a burst).
+ */
 export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
-  return useLiveQuery(() => loadPeriodView(submission, period, kind, pack), [submission, period, kind, pack]);
+  // a new array after every write to any period: the signal, never read for its content
+  const signal = useLiveQuery(() => db.periods.toArray(), []);
+  const key = `${submission}|${period}|${kind}`;
+  const [loaded, setLoaded] = useState<{ key: string; pack: Pack; view: PeriodView }>();
+  const burst = useRef<{ key: string; since: number }>(undefined);
+  useEffect(() => {
+    if (signal === undefined) return;
+    let live = true;
+    const now = Date.now();
+    if (burst.current?.key !== key) burst.current = { key, since: now };
+    // a period not on screen yet is read at once; an edit to the one shown waits for a pause
+    const shown = loaded?.key === key && loaded.pack === pack;
+    const wait = shown ? Math.max(0, Math.min(VIEW_QUIET_MS, burst.current.since + VIEW_MAX_WAIT_MS - now)) : 0;
+    const timer = setTimeout(() => {
+      burst.current = undefined;
+      void loadPeriodView(submission, period, kind, pack).then((view) => live && setLoaded({ key, pack, view }));
+    }, wait);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `loaded` is read only to know whether this period was shown before; it must not re-trigger
+  }, [signal, key, submission, period, kind, pack]); // eslint-disable-line react-hooks/exhaustive-deps
+  return loaded?.key === key && loaded.pack === pack ? loaded.view : undefined;
 }
 
 export interface AuditResult {
