@@ -26,8 +26,10 @@ afterAll(async () => {
 
 async function rowCount(sheetId: string): Promise<number> {
   await tid(`ledger-${sheetId}`).waitFor();
-  const text = await app.page.locator('.ledger-toolbar .count').first().textContent();
-  return Number(/共 (\d+) 行/.exec(text ?? '')?.[1] ?? NaN);
+  // the toolbar says 读取中… until the sheet's rows are read: wait for the count itself
+  const count = app.page.locator('.ledger-toolbar .count').filter({ hasText: /共 \d+ 行/ }).first();
+  await count.waitFor();
+  return Number(/共 (\d+) 行/.exec((await count.textContent()) ?? '')![1]);
 }
 
 async function importFile(sheetId: string, name: string, bytes: Uint8Array, replace: boolean) {
