@@ -48,8 +48,11 @@ const ARM = `async () => {
     req.onerror = () => fail(req.error);
   });
 }`;
+// a key that never reaches the database must fail the bench loudly, not hang it
 const WAIT_COMMIT = `async (before) => {
+  const give = performance.now() + 10000;
   for (;;) {
+    if (performance.now() > give) throw new Error('10 秒内没有写入（按键未到达数据库）');
     if ((await window.__xbChanges()) > before) return performance.now() - window.__xbKey;
   }
 }`;
@@ -90,7 +93,11 @@ export async function benchGrid(): Promise<BenchRow[]> {
     for (let i = 0; i < KEYS; i++) {
       const before = await changes();
       await page.keyboard.press(String.fromCharCode(0x41 + (i % 26)));
-      keyMs.push((await page.evaluate(`(${WAIT_COMMIT})(${before})`)) as number);
+      keyMs.push(
+        (await page.evaluate(`(${WAIT_COMMIT})(${before})`).catch((e: Error) => {
+          throw new Error(`第 ${i + 1} 次按键：${e.message}`);
+        })) as number,
+      );
       await page.keyboard.press('Enter');
       if (PAUSE) await page.waitForTimeout(PAUSE);
     }
