@@ -18,6 +18,7 @@ import { usePreviousContext } from '../hooks/use-previous-table';
 import { SheetNotes } from './sheet-notes';
 import { problemsBy } from '../lib/cell-problems';
 import '../stat.css';
+import { PreviousToggle } from './previous-toggle';
 
 export interface IndicatorSheetViewProps {
   pack: Pack;
@@ -110,15 +111,7 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
         <span>填报单位：{school.name}</span>
         <span>{when}</span>
       </div>
-      <div className="stat-toolbar">
-        <label className="stat-prev-toggle" title="在每项本校值下方显示上期（已审核）的值，便于对照">
-          <input type="checkbox" data-testid="toggle-previous" checked={showPrevious} onChange={(e) => setShowPrevious(e.target.checked)} />
-          显示上期数
-        </label>
-        {showPrevious && prevCtx === null && (
-          <span className="stat-prev-none" data-testid="previous-none">上期没有已审核的数据，无法对照。</span>
-        )}
-      </div>
+      <PreviousToggle checked={showPrevious} onChange={setShowPrevious} title="在每项本校值下方显示上期（已审核）的值，便于对照" none={prevCtx === null} />
       {table?.sections.map((s, i) => (
         <section key={i} className="indicator-section">
           {s.title && <h3 className="indicator-section-title">{s.title}</h3>}

@@ -18,6 +18,7 @@ import { ColumnNumberRow, StatHead } from './stat-head';
 import '../stat.css';
 import { SheetNotes } from './sheet-notes';
 import { problemsBy } from '../lib/cell-problems';
+import { PreviousToggle } from './previous-toggle';
 
 export interface StatSheetViewProps {
   pack: Pack;
@@ -70,15 +71,7 @@ export function StatSheetView({ pack, school, submission, period, sheet, finding
           {when}　单位：{sheet.unit}
         </span>
       </div>
-      <div className="stat-toolbar">
-        <label className="stat-prev-toggle" title="在每格下方显示上期（已审核）的数，便于对照">
-          <input type="checkbox" data-testid="toggle-previous" checked={showPrevious} onChange={(e) => setShowPrevious(e.target.checked)} />
-          显示上期数
-        </label>
-        {showPrevious && prevTable === null && (
-          <span className="stat-prev-none" data-testid="previous-none">上期没有已审核的数据，无法对照。</span>
-        )}
-      </div>
+      <PreviousToggle checked={showPrevious} onChange={setShowPrevious} title="在每格下方显示上期（已审核）的数，便于对照" none={prevTable === null} />
       <table className="grid stat-grid" data-testid={`stat-${sheet.id}`} {...handlers}>
         <StatHead sheet={sheet} />
         <tbody>

@@ -1,7 +1,6 @@
 // `xiaobiao check`: the app's 审核 from the command line, on a school data file or on a workbook
 // exported by 校表通. Exit 0 when no 逻辑校验 error remains (warnings allowed), 1 when one does,
 // 2 for bad input — so a script or the bureau can gate on it.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { runAudit, type AuditInput } from '../audit/run';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../audit/types';
@@ -10,7 +9,7 @@ import { findSubmission } from '../pack/applicability';
 import { readReport } from '../xlsx/read';
 import { flag, flagList, UsageError, type Args } from './args';
 import { readCheckContext } from './check-workbooks';
-import { InputError, loadSchoolPeriod, type Io } from './commands';
+import { loadSchoolPeriod, readInput, type Io } from './commands';
 import { seedPacks } from './seeds';
 
 /** One line of `check --json`. */
@@ -117,12 +116,7 @@ function printText(io: Io, subject: Subject, findings: readonly Finding[], resul
 export async function check(args: Args, io: Io): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new UsageError('请给出要审核的学校数据文件（.json）或导出的工作簿（.xlsx）');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`文件「${file}」无法读取：${(e as Error).message}`);
-  }
+  const bytes = readInput(file);
   // a workbook by its name or its zip signature; anything else must be a data file (JSON)
   const workbook = isZip(bytes) || isOle(bytes) || SPREADSHEET_NAME.test(file);
   const subject = workbook ? fromWorkbook(file, bytes, args) : fromDataFile(file, args);

@@ -3,7 +3,6 @@
 // compared only when that file is 已审核, as in the app), the months before (a quarter's 应急演练)
 // and other reports (the 学年's 班级名册 a month's indicators read). Each file must be the same
 // school's and pack's, intact (hashes), and the period it is given for.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { PeriodData } from '../model/data';
 import { previousPeriod } from '../model/period';
@@ -11,7 +10,7 @@ import { historyOf, historyPeriods } from '../model/history';
 import { findSubmission } from '../pack/applicability';
 import { relatedSubmissions } from '../pack/related';
 import { readReport, type ReadReportResult } from '../xlsx/read';
-import { InputError } from './commands';
+import { readInput } from './commands';
 import { UsageError } from './args';
 import { seedPacks } from './seeds';
 
@@ -27,12 +26,7 @@ export interface CheckContext {
 }
 
 function readOther(path: string, main: ReadReportResult, period?: string): ReadReportResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`文件「${path}」无法读取：${(e as Error).message}`);
-  }
+  const bytes = readInput(path);
   const expect = { schoolCode: main.meta.schoolCode, packId: main.pack.id, ...(period ? { submission: main.data.submission, period } : {}) };
   return readReport(bytes, seedPacks(), { fileName: basename(path), expect });
 }

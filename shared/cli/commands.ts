@@ -24,13 +24,17 @@ export interface Io {
 
 export class InputError extends Error {}
 
-function readSchoolData(path: string): SchoolData {
-  let bytes: Uint8Array;
+/** A file named on the command line, as bytes; one that cannot be read is an input error (exit 2). */
+export function readInput(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     throw new InputError(`文件「${path}」无法读取：${(e as Error).message}`);
   }
+}
+
+function readSchoolData(path: string): SchoolData {
+  const bytes = readInput(path);
   try {
     // size, encoding, depth and prototype keys are refused before the schema (docs/limits.md)
     return readSchoolDataFile(path, bytes);
@@ -101,12 +105,7 @@ export async function exportCmd(args: Args, io: Io): Promise<number> {
 export async function read(args: Args, io: Io): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new UsageError('请给出要读取的 .xlsx 文件');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`文件「${file}」无法读取：${(e as Error).message}`);
-  }
+  const bytes = readInput(file);
   const r = readReport(bytes, seedPacks(), { fileName: basename(file) });
   if (args.flags.get('json')) {
     io.out(JSON.stringify({ meta: r.meta, school: r.school, data: r.data, warnings: r.warnings }, null, 2));

@@ -4,22 +4,8 @@
 // becomes "unknown" until the next reopen reads what is really there.
 import type { Page } from 'playwright-core';
 
-/** Deterministic PRNG (mulberry32) so a failing run can be replayed with CRASH_SEED. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
+/** Deterministic (the demo's mulberry32) so a failing run can be replayed with CRASH_SEED. */
+export { createRng as prng } from '../../shared/demo/random';
 
 export interface Edit {
   /** `row:{index}:{col}` for a ledger cell, `cell:{代码}:{列}` for a statistics cell */
