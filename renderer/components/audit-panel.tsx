@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Drawer, Empty, Space, Tag } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Finding } from '../../shared/audit/types';
 import type { Sheet } from '../../shared/pack/schema';
-import { approvePeriod, getPeriod, reopenPeriod, setExplanation } from '../db/periods-repo';
+import { approvePeriod, reopenPeriod, setExplanation } from '../db/periods-repo';
+import { usePeriodRecord } from '../hooks/use-period-record';
 import { todayIso } from '../lib/periods';
 import { trackSave, useStore } from '../state/store';
 import { FindingItem } from './finding-item';
@@ -28,7 +28,7 @@ export interface AuditPanelProps {
 export function AuditPanel({ open, onClose, submission, period, periodText, sheets, findings, auditError }: AuditPanelProps) {
   const { message } = App.useApp();
   const focusCell = useStore((s) => s.focusCell);
-  const record = useLiveQuery(() => getPeriod({ submission, period }), [submission, period]);
+  const record = usePeriodRecord(submission, period);
   const ref = { submission, period };
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');

@@ -1,14 +1,12 @@
 // 封面 preview: the school's profile, the period and the approval state, exactly the rows
 // the exported workbook's cover carries. Read-only — change them under 编辑学校信息 or by 审核.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Button } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { CoverField, CoverSheet, Submission } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import { periodLabel, timePointLabel } from '../../shared/model/period';
 import { coverFields, coverValue, type CoverInput } from '../../shared/xlsx/layout-cover';
-import { getPeriod } from '../db/periods-repo';
-import type { PeriodRecord } from '../db/records';
+import { usePeriodRecord, type PeriodState } from '../hooks/use-period-record';
 
 export interface CoverViewProps {
   sheet: CoverSheet;
@@ -21,7 +19,7 @@ export interface CoverViewProps {
 const PENDING = '（审核通过时自动填写）';
 
 /** The cover as exported, with the period spelled out and what approval will fill in said so. */
-export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodRecord): string {
+export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodState): string {
   switch (field.from) {
     case 'period': return periodLabel(sub.periodKind, period);
     case 'timePoint':
@@ -36,7 +34,7 @@ export function coverText(field: CoverField, school: SchoolProfile, sub: Submiss
 }
 
 export function CoverView({ sheet, school, submission, period, onEditSchool }: CoverViewProps) {
-  const rec = useLiveQuery(() => getPeriod({ submission: submission.code, period }), [submission.code, period]);
+  const rec = usePeriodRecord(submission.code, period);
   const fields = coverFields(sheet, school.type);
   return (
     <div className="cover-view">

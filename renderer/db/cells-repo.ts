@@ -1,8 +1,8 @@
 // Entered cells of statistics sheets (毕业生数, 招生数 …). Computed cells are never stored:
 // they are recomputed from the ledgers every time, so they cannot go stale.
 import { db } from './db';
-import { changeTables, recordChange } from './changes-repo';
-import { assertEditable, touchPeriod } from './periods-repo';
+import { changeTables, currentFiller, recordChange } from './changes-repo';
+import { getPeriod, touched } from './periods-repo';
 import type { SheetRef } from './records';
 
 function cellId(ref: SheetRef, key: string): [string, string, string, string] {
@@ -24,12 +24,13 @@ export async function listCells(ref: SheetRef): Promise<Record<string, number | 
 /** Puts or clears one cell and records it in the trail (old value read in the same transaction). */
 async function writeCell(ref: SheetRef, key: string, value: number | string | null): Promise<void> {
   await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
-    await assertEditable(ref);
-    const old = (await db.cells.get(cellId(ref, key)))?.value ?? null;
-    if (value === null) await db.cells.delete(cellId(ref, key));
-    else await db.cells.put({ ...ref, key, value });
-    if (old !== value) await recordChange({ ...ref, field: key, action: 'edit', old, new: value });
-    await touchPeriod(ref);
+    // one round trip of reads, then the writes together: the keystroke path, as updateCell
+    const [period, cell, who] = await Promise.all([getPeriod(ref), db.cells.get(cellId(ref, key)), currentFiller()]);
+    const next = touched(ref, period);
+    const old = cell?.value ?? null;
+    const writes: Promise<unknown>[] = [value === null ? db.cells.delete(cellId(ref, key)) : db.cells.put({ ...ref, key, value }), db.periods.put(next)];
+    if (old !== value) writes.push(recordChange({ ...ref, field: key, action: 'edit', old, new: value }, who));
+    await Promise.all(writes);
   });
 }
 

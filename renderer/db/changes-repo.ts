@@ -22,13 +22,14 @@ function clean(c: ChangeInput, at: string, who: string): ChangeRecord {
   return out;
 }
 
-async function currentFiller(): Promise<string> {
+/** 填表人 of the school profile, read in the caller's transaction. */
+export async function currentFiller(): Promise<string> {
   return (await db.school.get(SCHOOL_ID))?.profile.filler ?? '';
 }
 
 /** Records one change; call inside a transaction that includes changeTables(). */
-export async function recordChange(change: ChangeInput): Promise<void> {
-  await db.changes.add(clean(change, nowIso(), await currentFiller()));
+export async function recordChange(change: ChangeInput, who?: string): Promise<void> {
+  await db.changes.add(clean(change, nowIso(), who ?? (await currentFiller())));
 }
 
 /** Records several changes of one write (a paste, a copy-forward) with one bulkAdd. */

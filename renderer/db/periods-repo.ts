@@ -42,9 +42,16 @@ export async function assertEditable(ref: PeriodRef): Promise<void> {
  * only 取消审核 does, with a reason.
  */
 export async function touchPeriod(ref: PeriodRef): Promise<void> {
-  await assertEditable(ref);
-  const current = await db.periods.get(key(ref));
-  await db.periods.put({ ...(current ?? fresh(ref)), updatedAt: nowIso() });
+  await db.periods.put(touched(ref, await db.periods.get(key(ref))));
+}
+
+/**
+ * touchPeriod without its read, for writes that read the period record together with their
+ * other reads (one round trip for a keystroke): the record to put back, or the lock refusal.
+ */
+export function touched(ref: PeriodRef, current: PeriodRecord | undefined): PeriodRecord {
+  if (current?.status === '已审核') throw new Error(lockedMessage(current.version));
+  return { ...(current ?? fresh(ref)), updatedAt: nowIso() };
 }
 
 export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {

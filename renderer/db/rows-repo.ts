@@ -2,8 +2,8 @@
 // inserting a row between two others writes one record instead of renumbering the list.
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
-import { changeTables, recordChange, recordChanges, type ChangeInput } from './changes-repo';
-import { assertEditable, touchPeriod } from './periods-repo';
+import { changeTables, currentFiller, recordChange, recordChanges, type ChangeInput } from './changes-repo';
+import { assertEditable, getPeriod, touched, touchPeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 import type { GridOp } from '../lib/grid-history';
 
@@ -80,18 +80,29 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
   });
 }
 
-/** Writes one cell; null or '' clears it. */
-export async function updateCell(rowId: string, colKey: string, value: CellValue): Promise<void> {
+/**
+ * Writes one cell; null or '' clears it. This is the keystroke path, so its transaction makes
+ * one round trip of reads (the row, its period record and 填表人 together — `ref`, the sheet the
+ * grid shows, says which period before the row is read) and then puts everything at once:
+ * every await inside a transaction waits for the page's main thread, which is busy painting the
+ * key just typed (keystroke → disk, `npm run bench`).
+ */
+export async function updateCell(rowId: string, colKey: string, value: CellValue, ref?: SheetRef): Promise<void> {
   await db.transaction('rw', tables(), async () => {
-    const row = await db.rows.get(rowId);
-    if (!row) throw new Error('该行已被删除');
-    await assertEditable(row);
+    const [row, shownPeriod, who] = await Promise.all([db.rows.get(rowId), ref && getPeriod(ref), currentFiller()]);
+    // a row of another sheet under this id would be a bug, but must never be written as this one
+    if (!row || (ref && !sameSheet(sheetOf(row), ref))) throw new Error('该行已被删除');
+    const period = touched(row, ref ? shownPeriod : await getPeriod(row));
     const old = row.values[colKey] ?? null;
-    await db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) });
+    const writes: Promise<unknown>[] = [db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) }), db.periods.put(period)];
     // a commit that leaves the cell as it was (Enter through a cell) is not a change
-    if (old !== (value === '' ? null : value)) await recordChange({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value });
-    await touchPeriod(row);
+    if (old !== (value === '' ? null : value)) writes.push(recordChange({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value }, who));
+    await Promise.all(writes);
   });
+}
+
+function sameSheet(a: SheetRef, b: SheetRef): boolean {
+  return a.submission === b.submission && a.period === b.period && a.sheetId === b.sheetId;
 }
 
 export async function deleteRow(rowId: string): Promise<void> {

@@ -33,10 +33,10 @@ export function useLedgerEdits(
     (rowId: string, colKey: string, value: CellValue) => {
       const before = rowsRef.current.get(rowId)?.values[colKey] ?? null;
       // recorded once written: a refused write (approved meanwhile, row deleted) is no step
-      const write = trackSave(updateCell(rowId, colKey, value).then(() => true));
+      const write = trackSave(updateCell(rowId, colKey, value, ref).then(() => true));
       history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }), write);
     },
-    [history],
+    [history, ref],
   );
 
   /** Adds a row at the end, or above `beforeId`; returns the new row's id. */

@@ -1,7 +1,8 @@
 // One period's data, live from IndexedDB, with its audit findings. Every view of the
 // workspace reads through this, so a change in 班级名册 reaches 教基3112 and the audit at once.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery } from 'dexie';
 import type { PeriodData } from '../../shared/model/data';
 import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
@@ -62,32 +63,40 @@ export const VIEW_MAX_WAIT_MS = 1000;
  * tripled keystroke → disk time. So a cheap live query watches the period records (every data
  * write touches its period's record in the same transaction), and the heavy read runs once the
  * edits pause for VIEW_QUIET_MS (at the latest VIEW_MAX_WAIT_MS after the first of a burst).
+ * The watch is a subscription, not React state: a write alone must not re-render the workspace.
  */
 export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
-  // a new array after every write to any period: the signal, never read for its content
-  const signal = useLiveQuery(() => db.periods.toArray(), []);
   const key = `${submission}|${period}|${kind}`;
   const [loaded, setLoaded] = useState<{ key: string; pack: Pack; view: PeriodView }>();
-  const burst = useRef<{ key: string; since: number }>(undefined);
   useEffect(() => {
-    if (signal === undefined) return;
     let live = true;
-    const now = Date.now();
-    if (burst.current?.key !== key) burst.current = { key, since: now };
-    // a period not on screen yet is read at once; an edit to the one shown waits for a pause
-    const shown = loaded?.key === key && loaded.pack === pack;
-    const wait = shown ? Math.max(0, Math.min(VIEW_QUIET_MS, burst.current.since + VIEW_MAX_WAIT_MS - now)) : 0;
-    const timer = setTimeout(() => {
-      burst.current = undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let burstSince: number | undefined;
+    let first = true;
+    const load = () => {
+      burstSince = undefined;
       void loadPeriodView(submission, period, kind, pack).then((view) => live && setLoaded({ key, pack, view }));
-    }, wait);
+    };
+    // a new array after every write to any period: the signal, never read for its content
+    const watch = liveQuery(() => db.periods.toArray()).subscribe({
+      next: () => {
+        const now = Date.now();
+        burstSince ??= now;
+        // the period (or pack) just put on screen is read at once; an edit to it waits for a pause
+        const wait = first ? 0 : Math.max(0, Math.min(VIEW_QUIET_MS, burstSince + VIEW_MAX_WAIT_MS - now));
+        first = false;
+        clearTimeout(timer);
+        timer = setTimeout(load, wait);
+      },
+      error: (e: unknown) => console.error('读取本期数据失败', e),
+    });
     return () => {
       live = false;
       clearTimeout(timer);
+      watch.unsubscribe();
     };
-    // `loaded` is read only to know whether this period was shown before; it must not re-trigger
-  }, [signal, key, submission, period, kind, pack]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, submission, period, kind, pack]);
   return loaded?.key === key && loaded.pack === pack ? loaded.view : undefined;
 }
 

@@ -2,18 +2,17 @@
 // Submission, period and sheet fall back to sensible defaults (first submission, the period
 // containing today, 封面) whenever the stored choice does not apply to this school.
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Result } from 'antd';
 import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import { sheetsFor, submissionsFor } from '../../shared/pack/applicability';
 import { isValidPeriod, periodLabel } from '../../shared/model/period';
 import { countBySeverity } from '../../shared/audit/run';
-import { getPeriod } from '../db/periods-repo';
 import { defaultPeriod, todayIso } from '../lib/periods';
 import { APP_VERSION } from '../lib/app-version';
 import { useStore } from '../state/store';
 import { useAudit, usePeriodView } from '../hooks/use-period-data';
+import { usePeriodRecord } from '../hooks/use-period-record';
 import { useExport } from '../hooks/use-export';
 import { WorkspaceHeader } from '../components/workspace-header';
 import { PeriodPicker } from '../components/period-picker';
@@ -54,7 +53,7 @@ export function Workspace({ pack, school, onEditSchool }: WorkspaceProps) {
   const view = usePeriodView(pack, code, period);
   // the audit and everything it colours re-render at low priority: typing stays responsive
   const { findings, error: auditError } = useAudit(pack, school, useDeferredValue(view));
-  const record = useLiveQuery(() => getPeriod({ submission: code, period }), [code, period]);
+  const record = usePeriodRecord(code, period);
   const { exportNow, exporting } = useExport(pack, school, code, period);
 
   if (!submission || !sheet) {
