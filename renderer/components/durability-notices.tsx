@@ -4,9 +4,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button, Tag, message } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { backupReminderDue, daysSince } from '../../shared/backup/schedule';
 import { lastChangeAt } from '../db/backup-repo';
+import { onTablesChanged } from '../db/data-changes';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { lastDownloadAt, runDailyBackup, saveBackup, subscribeDownloads } from '../lib/backup-service';
 import { storageWarning, type StorageApi } from '../lib/storage-status';
@@ -18,10 +18,28 @@ export interface DurabilityNoticesProps {
   now?: () => number;
 }
 
+/**
+ * When the data last changed: read once, then "now" after each write, to the minute — the
+ * reminder counts days. Not a live query: that re-read three tables after every keystroke.
+ */
+function useLastChangeAt(): number | undefined {
+  const [at, setAt] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    void lastChangeAt().then((t) => live && setAt((cur) => Math.max(cur ?? 0, t ?? 0) || undefined));
+    const unwatch = onTablesChanged(['school', 'periods', 'changes'], () => setAt(Math.ceil(Date.now() / 60_000) * 60_000));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  return at;
+}
+
 export function DurabilityNotices({ platform = hostPlatform, storage, now = Date.now }: DurabilityNoticesProps) {
   const state = useStorageStatus(storage);
   const warning = state && storageWarning(state);
-  const changedAt = useLiveQuery(lastChangeAt, []);
+  const changedAt = useLastChangeAt();
   const downloadedAt = useSyncExternalStore(subscribeDownloads, lastDownloadAt);
   const [busy, setBusy] = useState(false);
 

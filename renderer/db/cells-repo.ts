@@ -2,7 +2,7 @@
 // they are recomputed from the ledgers every time, so they cannot go stale.
 import { db } from './db';
 import { changeTables, currentFiller, recordChange } from './changes-repo';
-import { getPeriod, touched } from './periods-repo';
+import { getPeriod, periodToCreate } from './periods-repo';
 import type { SheetRef } from './records';
 
 function cellId(ref: SheetRef, key: string): [string, string, string, string] {
@@ -26,9 +26,10 @@ async function writeCell(ref: SheetRef, key: string, value: number | string | nu
   await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
     // one round trip of reads, then the writes together: the keystroke path, as updateCell
     const [period, cell, who] = await Promise.all([getPeriod(ref), db.cells.get(cellId(ref, key)), currentFiller()]);
-    const next = touched(ref, period);
+    const created = periodToCreate(ref, period);
     const old = cell?.value ?? null;
-    const writes: Promise<unknown>[] = [value === null ? db.cells.delete(cellId(ref, key)) : db.cells.put({ ...ref, key, value }), db.periods.put(next)];
+    const writes: Promise<unknown>[] = [value === null ? db.cells.delete(cellId(ref, key)) : db.cells.put({ ...ref, key, value })];
+    if (created) writes.push(db.periods.add(created));
     if (old !== value) writes.push(recordChange({ ...ref, field: key, action: 'edit', old, new: value }, who));
     await Promise.all(writes);
   });

@@ -7,7 +7,7 @@ import { previousPeriod } from '../../shared/model/period';
 import { hasData, planCopyForward, planIsEmpty, type CopyPlan } from '../../shared/model/copy-forward';
 import { db } from './db';
 import { changeTables, recordChanges } from './changes-repo';
-import { assertEditable, touchPeriod } from './periods-repo';
+import { assertEditable, ensurePeriod } from './periods-repo';
 import { loadSnapshot } from './snapshot';
 import type { CellRecord, PeriodRef, RowRecord } from './records';
 
@@ -59,7 +59,7 @@ export async function applyCopyForward(plan: CopyPlan): Promise<number> {
         new: `从 ${plan.from} 结转 ${(s.rows?.length ?? 0) + Object.keys(s.cells ?? {}).length} 条`,
       })),
     );
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
     return rows.length + cells.length;
   });
 }

@@ -5,7 +5,7 @@ import { cellKey } from '../../shared/pack/stat-cells';
 import type { GridOp } from '../lib/grid-history';
 import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
-import { assertEditable, touchPeriod } from './periods-repo';
+import { assertEditable, ensurePeriod } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 import { changedCell, checkLedgerOp, GridConflictError, sameValue, type ConflictWords } from './grid-op-check';
 import { compact, listRows, rowSummary } from './rows-repo';
@@ -51,7 +51,7 @@ export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string, 
       await db.rows.bulkDelete(op.removed.map((r) => r.id));
     }
     await recordChanges(changes);
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
   });
 }
 
@@ -88,6 +88,6 @@ export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string, ch
     await db.cells.bulkPut(puts);
     await db.cells.bulkDelete(dels);
     await recordChanges(changes);
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
   });
 }

@@ -6,7 +6,7 @@
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
 import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
-import { assertEditable, touchPeriod } from './periods-repo';
+import { assertEditable, ensurePeriod } from './periods-repo';
 import { compact, listRows, rowSummary } from './rows-repo';
 import type { RowRecord, SheetRef } from './records';
 
@@ -50,7 +50,7 @@ export async function importRows(
     if (!perRow) changes.push({ ...ref, action: 'addRow', new: `从「${source}」导入 ${rows.length} 行` });
     await db.rows.bulkAdd(puts);
     await recordChanges(changes);
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
     return { added: puts.length, removed: mode === 'replace' ? existing.length : 0 };
   });
 }

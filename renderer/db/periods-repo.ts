@@ -37,21 +37,24 @@ export async function assertEditable(ref: PeriodRef): Promise<void> {
 }
 
 /**
- * Marks a period as changed; called inside every write transaction that touches its data. An
- * approved period is locked (assertEditable), so this never undoes an approval by itself —
- * only 取消审核 does, with a reason.
+ * Called inside every write transaction that touches a period's data: refuses the write when the
+ * period is approved (so this never undoes an approval — only 取消审核 does, with a reason), and
+ * creates the period's record at its first write. An existing record is left alone: rewriting it
+ * at every keystroke woke everything that watches period records (status, pickers, 审核) for
+ * nothing; when the data last changed is the trail's business (修改记录).
  */
-export async function touchPeriod(ref: PeriodRef): Promise<void> {
-  await db.periods.put(touched(ref, await db.periods.get(key(ref))));
+export async function ensurePeriod(ref: PeriodRef): Promise<void> {
+  const record = periodToCreate(ref, await db.periods.get(key(ref)));
+  if (record) await db.periods.add(record);
 }
 
 /**
- * touchPeriod without its read, for writes that read the period record together with their
- * other reads (one round trip for a keystroke): the record to put back, or the lock refusal.
+ * ensurePeriod without its read, for writes that read the period record together with their
+ * other reads (one round trip for a keystroke): the record to add, if any, or the lock refusal.
  */
-export function touched(ref: PeriodRef, current: PeriodRecord | undefined): PeriodRecord {
+export function periodToCreate(ref: PeriodRef, current: PeriodRecord | undefined): PeriodRecord | undefined {
   if (current?.status === '已审核') throw new Error(lockedMessage(current.version));
-  return { ...(current ?? fresh(ref)), updatedAt: nowIso() };
+  return current ? undefined : fresh(ref);
 }
 
 export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {

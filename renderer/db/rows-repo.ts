@@ -3,7 +3,7 @@
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
 import { changeTables, currentFiller, recordChange, recordChanges, type ChangeInput } from './changes-repo';
-import { assertEditable, getPeriod, touched, touchPeriod } from './periods-repo';
+import { assertEditable, ensurePeriod, getPeriod, periodToCreate } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 import type { GridOp } from '../lib/grid-history';
 
@@ -52,7 +52,7 @@ export async function addRow(ref: SheetRef, values: Record<string, CellValue> = 
     const id = newId();
     await db.rows.add({ id, ...ref, seq, values: compact(values) });
     await recordChange({ ...ref, rowId: id, action: 'addRow', new: rowSummary(values) });
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
     return id;
   });
 }
@@ -75,7 +75,7 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
     const id = newId();
     await db.rows.add({ id, ...ref, seq: (prev + next) / 2, values: compact(values) });
     await recordChange({ ...ref, rowId: id, action: 'addRow', new: rowSummary(values) });
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
     return id;
   });
 }
@@ -92,9 +92,10 @@ export async function updateCell(rowId: string, colKey: string, value: CellValue
     const [row, shownPeriod, who] = await Promise.all([db.rows.get(rowId), ref && getPeriod(ref), currentFiller()]);
     // a row of another sheet under this id would be a bug, but must never be written as this one
     if (!row || (ref && !sameSheet(sheetOf(row), ref))) throw new Error('该行已被删除');
-    const period = touched(row, ref ? shownPeriod : await getPeriod(row));
+    const created = periodToCreate(row, ref ? shownPeriod : await getPeriod(row));
     const old = row.values[colKey] ?? null;
-    const writes: Promise<unknown>[] = [db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) }), db.periods.put(period)];
+    const writes: Promise<unknown>[] = [db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) })];
+    if (created) writes.push(db.periods.add(created));
     // a commit that leaves the cell as it was (Enter through a cell) is not a change
     if (old !== (value === '' ? null : value)) writes.push(recordChange({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value }, who));
     await Promise.all(writes);
@@ -112,7 +113,7 @@ export async function deleteRow(rowId: string): Promise<void> {
     await assertEditable(row);
     await db.rows.delete(rowId);
     await recordChange({ ...sheetOf(row), rowId, action: 'deleteRow', old: rowSummary(row.values) });
-    await touchPeriod(row);
+    await ensurePeriod(row);
   });
 }
 
@@ -159,7 +160,7 @@ export async function writeBlock(
     });
     await db.rows.bulkPut(puts);
     await recordChanges(changes);
-    await touchPeriod(ref);
+    await ensurePeriod(ref);
     return added;
   });
 }

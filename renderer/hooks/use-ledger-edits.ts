@@ -5,7 +5,8 @@ import type { CellValue } from '../../shared/model/data';
 import { db } from '../db/db';
 import { applyLedgerOp } from '../db/grid-ops-repo';
 import type { RowRecord, SheetRef } from '../db/records';
-import { addRow, insertRowBefore, updateCell, writeBlock } from '../db/rows-repo';
+import { addRow, insertRowBefore, writeBlock } from '../db/rows-repo';
+import { afterKeystrokes, writeKeystroke } from '../db/data-worker-client';
 import type { CellChange, GridOp, RowSnap } from '../lib/grid-history';
 import { trackSave } from '../state/store';
 import { historyKey, useGridHistory, type ApplyStep } from './use-grid-history';
@@ -26,14 +27,17 @@ export function useLedgerEdits(
   useEffect(() => {
     rowsRef.current = new Map((rows ?? []).map((r) => [r.id, r]));
   }, [rows]);
-  const apply = useCallback<ApplyStep>((o, reason, word) => applyLedgerOp(ref, o, reason, { word, ...(colLabel ? { colLabel } : {}) }), [ref, colLabel]);
+  const apply = useCallback<ApplyStep>(
+    (o, reason, word) => afterKeystrokes(() => applyLedgerOp(ref, o, reason, { word, ...(colLabel ? { colLabel } : {}) })),
+    [ref, colLabel],
+  );
   const history = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
 
   const onCommit = useCallback(
     (rowId: string, colKey: string, value: CellValue) => {
       const before = rowsRef.current.get(rowId)?.values[colKey] ?? null;
       // recorded once written: a refused write (approved meanwhile, row deleted) is no step
-      const write = trackSave(updateCell(rowId, colKey, value, ref).then(() => true));
+      const write = trackSave(writeKeystroke({ kind: 'ledgerCell', ref, rowId, colKey, value }).then(() => true));
       history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }), write);
     },
     [history, ref],
@@ -42,7 +46,7 @@ export function useLedgerEdits(
   /** Adds a row at the end, or above `beforeId`; returns the new row's id. */
   const addOrInsert = useCallback(
     async (beforeId?: string) => {
-      const id = await trackSave(beforeId ? insertRowBefore(ref, beforeId, defaults()) : addRow(ref, defaults()));
+      const id = await trackSave(afterKeystrokes(() => (beforeId ? insertRowBefore(ref, beforeId, defaults()) : addRow(ref, defaults()))));
       const row = id ? await db.rows.get(id) : undefined;
       if (row) history.record(op(beforeId ? '插入行' : '新增行', { added: [snap(row)] }));
       return id;
@@ -59,7 +63,7 @@ export function useLedgerEdits(
       });
       if (!removed.length) return false;
       const o = op('删除行', { removed });
-      const ok = (await trackSave(applyLedgerOp(ref, o).then(() => true))) === true;
+      const ok = (await trackSave(afterKeystrokes(() => applyLedgerOp(ref, o)).then(() => true))) === true;
       if (ok) history.record(o);
       return ok;
     },
@@ -70,7 +74,7 @@ export function useLedgerEdits(
   const pasteBlock = useCallback(
     async (targets: readonly string[], block: Record<string, CellValue>[]) => {
       const collect = { cells: [] as CellChange[], added: [] as RowSnap[] };
-      const added = await trackSave(writeBlock(ref, targets, block, defaults(), collect));
+      const added = await trackSave(afterKeystrokes(() => writeBlock(ref, targets, block, defaults(), collect)));
       if (added !== undefined) history.record(op('粘贴', collect));
       return added;
     },
@@ -82,7 +86,7 @@ export function useLedgerEdits(
     async (label: string, cells: CellChange[]) => {
       if (!cells.length) return;
       const o = op(label, { cells });
-      if (await trackSave(applyLedgerOp(ref, o).then(() => true))) history.record(o);
+      if (await trackSave(afterKeystrokes(() => applyLedgerOp(ref, o)).then(() => true))) history.record(o);
     },
     [ref, history],
   );

@@ -2,7 +2,6 @@
 // workspace reads through this, so a change in 班级名册 reaches 教基3112 and the audit at once.
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { liveQuery } from 'dexie';
 import type { PeriodData } from '../../shared/model/data';
 import type { Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
@@ -10,22 +9,13 @@ import type { Finding } from '../../shared/audit/types';
 import { runAudit } from '../../shared/audit/run';
 import { periodContext, type PeriodContext } from '../../shared/compute/period-context';
 import { findSubmission } from '../../shared/pack/applicability';
-import { previousPeriod } from '../../shared/model/period';
-import { db } from '../db/db';
-import { getPeriod } from '../db/periods-repo';
+import { onTablesChanged } from '../db/data-changes';
+import { readPeriodView } from '../db/data-worker-client';
+import { toPeriodView, viewQuery, type PeriodView } from '../db/period-view';
 import { loadSnapshot } from '../db/snapshot';
-import { loadRelated, type Lookup } from '../db/related';
-import { loadHistory } from '../db/history';
+import { loadRelated } from '../db/related';
 
-export interface PeriodView {
-  data: PeriodData;
-  /** last period's data, only once it was 审核通过 (the year-on-year check compares with approved figures) */
-  previous?: PeriodData;
-  /** other submissions' periods an indicator reads (the 学年 of a month…) */
-  lookup?: Lookup;
-  /** the two months before a month, any status (a quarter's 应急演练) */
-  history?: PeriodData[];
-}
+export { loadPeriodView, type PeriodView } from '../db/period-view';
 
 // a live query gives a new view object for each snapshot, never changed afterwards: the audit
 // and the open sheet asking with the same view share one memo of its computed tables
@@ -40,18 +30,6 @@ export function contextOf(pack: Pack, school: SchoolProfile, view: Pick<PeriodVi
   return ctx;
 }
 
-export async function loadPeriodView(submission: string, period: string, periodKind: 'schoolYear' | 'month', pack?: Pack): Promise<PeriodView> {
-  const prevRef = { submission, period: previousPeriod(periodKind, period) };
-  const [data, prevRecord, lookup, history] = await Promise.all([
-    loadSnapshot({ submission, period }),
-    getPeriod(prevRef),
-    pack ? loadRelated(pack, submission, period) : undefined,
-    loadHistory(submission, period, periodKind),
-  ]);
-  const previous = prevRecord?.status === '已审核' ? await loadSnapshot(prevRef) : undefined;
-  return { data, previous, lookup, history };
-}
-
 /** How long typing must pause before the period is re-read and re-audited, and the longest it waits. */
 export const VIEW_QUIET_MS = 150;
 export const VIEW_MAX_WAIT_MS = 1000;
@@ -60,10 +38,10 @@ export const VIEW_MAX_WAIT_MS = 1000;
  * The period view, following every change — but not on every keystroke. Reading a whole period
  * and auditing it after each committed key queued the next key's write transaction behind those
  * reads (IndexedDB runs a read-write transaction only after the reads created before it), which
- * tripled keystroke → disk time. So a cheap live query watches the period records (every data
- * write touches its period's record in the same transaction), and the heavy read runs once the
- * edits pause for VIEW_QUIET_MS (at the latest VIEW_MAX_WAIT_MS after the first of a burst).
- * The watch is a subscription, not React state: a write alone must not re-render the workspace.
+ * tripled keystroke → disk time. So writes are watched without reading (data-changes.ts), and
+ * the heavy read runs once the edits pause for VIEW_QUIET_MS (at the latest VIEW_MAX_WAIT_MS
+ * after the first of a burst). Nor is the watch React state: a write alone must not re-render
+ * the workspace.
  */
 export function usePeriodView(pack: Pack, submission: string, period: string): PeriodView | undefined {
   const kind = findSubmission(pack, submission)?.periodKind ?? 'schoolYear';
@@ -73,28 +51,23 @@ export function usePeriodView(pack: Pack, submission: string, period: string): P
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let burstSince: number | undefined;
-    let first = true;
     const load = () => {
       burstSince = undefined;
-      void loadPeriodView(submission, period, kind, pack).then((view) => live && setLoaded({ key, pack, view }));
+      void readPeriodView(viewQuery(pack, submission, period, kind)).then((d) => live && setLoaded({ key, pack, view: toPeriodView(d) }));
     };
-    // a new array after every write to any period: the signal, never read for its content
-    const watch = liveQuery(() => db.periods.toArray()).subscribe({
-      next: () => {
-        const now = Date.now();
-        burstSince ??= now;
-        // the period (or pack) just put on screen is read at once; an edit to it waits for a pause
-        const wait = first ? 0 : Math.max(0, Math.min(VIEW_QUIET_MS, burstSince + VIEW_MAX_WAIT_MS - now));
-        first = false;
-        clearTimeout(timer);
-        timer = setTimeout(load, wait);
-      },
-      error: (e: unknown) => console.error('读取本期数据失败', e),
+    // the period (or pack) just put on screen is read at once; an edit to it waits for a pause
+    timer = setTimeout(load, 0);
+    // any period's data or state: the view reads other submissions' periods too (related, history)
+    const unwatch = onTablesChanged(['rows', 'cells', 'periods'], () => {
+      const now = Date.now();
+      burstSince ??= now;
+      clearTimeout(timer);
+      timer = setTimeout(load, Math.max(0, Math.min(VIEW_QUIET_MS, burstSince + VIEW_MAX_WAIT_MS - now)));
     });
     return () => {
       live = false;
       clearTimeout(timer);
-      watch.unsubscribe();
+      unwatch();
     };
   }, [key, submission, period, kind, pack]);
   return loaded?.key === key && loaded.pack === pack ? loaded.view : undefined;

@@ -9,6 +9,7 @@ import { App } from 'antd';
 import type { StatTable } from '../../shared/compute/stat-table';
 import type { StatSheet } from '../../shared/pack/schema';
 import { applyStatOp } from '../db/grid-ops-repo';
+import { afterKeystrokes, writeKeystroke } from '../db/data-worker-client';
 import type { SheetRef } from '../db/records';
 import type { CellChange, GridOp } from '../lib/grid-history';
 import { byTestId, focusControl } from '../lib/grid-keys';
@@ -56,7 +57,7 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
         const row = tableRef.current?.rows.find((r) => r.code === code);
         return `「${row ? `${row.label.trim()}（${code}）` : code} × ${sheet.columns.find((c) => c.key === col)?.label ?? col}」`;
       };
-      return applyStatOp(ref, op, reason, { word, cellName });
+      return afterKeystrokes(() => applyStatOp(ref, op, reason, { word, cellName }));
     },
     [ref, sheet.columns],
   );
@@ -68,7 +69,7 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
       const before = tableRef.current?.rows.find((r) => r.code === code)?.cells.find((c) => c.key === colKey)?.value ?? null;
       const op: GridOp = { label: '输入', cells: [{ target: code, col: colKey, before, after: value }], added: [], removed: [], coalesce: `${code}|${colKey}` };
       // recorded once written: a refused write is no step
-      history.record(op, trackSave(applyStatOp(ref, { ...op, label: '' }).then(() => true)));
+      history.record(op, trackSave(writeKeystroke({ kind: 'statCells', ref, op: { ...op, label: '' } }).then(() => true)));
     },
     [ref, history],
   );
@@ -149,7 +150,7 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
       return;
     }
     const op: GridOp = { label: '粘贴', cells: changes, added: [], removed: [] };
-    void trackSave(applyStatOp(ref, op).then(() => true)).then((ok) => {
+    void trackSave(afterKeystrokes(() => applyStatOp(ref, op)).then(() => true)).then((ok) => {
       if (!ok) return;
       history.record(op);
       message.success(`已粘贴 ${changes.length} 格`);

@@ -79,8 +79,8 @@ describe('CopyForwardPrompt', { timeout: 30_000 }, () => {
     await fourClasses();
     renderPrompt();
     const confirm = await screen.findByTestId('copy-forward-confirm');
-    // the last write of the transaction (marking the period changed) fails: the rows must roll back
-    vi.spyOn(db.periods, 'put').mockImplementation((() => Promise.reject(new Error('磁盘已满'))) as unknown as typeof db.periods.put);
+    // the last write of the transaction (creating the new year's period record) fails: the rows must roll back
+    vi.spyOn(db.periods, 'add').mockImplementation((() => Promise.reject(new Error('磁盘已满'))) as unknown as typeof db.periods.add);
     await user().click(confirm);
     expect(await screen.findByText(/结转失败，未写入任何数据：磁盘已满/)).toBeTruthy();
     vi.restoreAllMocks();

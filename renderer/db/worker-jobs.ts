@@ -1,0 +1,71 @@
+// The jobs the data worker (data-worker.ts) runs, as plain data: a keystroke's write — one
+// ledger cell, or entered cells of a statistics sheet — and the read of a period view. Where no
+// worker can start, the same job runs on the page (data-worker-client.ts). Errors cross the
+// worker boundary as name + message, which is all the save indicator reads (saveErrorMessage
+// tells a full disk by its name).
+import type { CellValue } from '../../shared/model/data';
+import type { GridOp } from '../lib/grid-history';
+import { applyStatOp } from './grid-ops-repo';
+import { loadPeriodViewData, type PeriodViewData, type PeriodViewQuery } from './period-view';
+import type { SheetRef } from './records';
+import { updateCell } from './rows-repo';
+
+export type KeystrokeWrite =
+  | { kind: 'ledgerCell'; ref: SheetRef; rowId: string; colKey: string; value: CellValue }
+  | { kind: 'statCells'; ref: SheetRef; op: GridOp };
+
+export type WorkerJob = KeystrokeWrite | { kind: 'periodView'; query: PeriodViewQuery };
+
+export function runJob(job: KeystrokeWrite): Promise<void>;
+export function runJob(job: { kind: 'periodView'; query: PeriodViewQuery }): Promise<PeriodViewData>;
+export function runJob(job: WorkerJob): Promise<void | PeriodViewData>;
+export function runJob(job: WorkerJob): Promise<void | PeriodViewData> {
+  switch (job.kind) {
+    case 'ledgerCell':
+      return updateCell(job.rowId, job.colKey, job.value, job.ref);
+    case 'statCells':
+      return applyStatOp(job.ref, job.op);
+    case 'periodView':
+      return loadPeriodViewData(job.query);
+  }
+}
+
+/** What the worker answers for job `id`. */
+export type JobAnswer = { id: number; ok: true; value?: unknown } | { id: number; ok: false; name: string; message: string };
+
+export function failureOf(id: number, e: unknown): JobAnswer {
+  // Dexie wraps the browser's error: a full disk must keep its name through the wrapper
+  const inner = (e as { inner?: { name?: unknown } } | undefined)?.inner;
+  const name = inner?.name === 'QuotaExceededError' ? 'QuotaExceededError' : e instanceof Error ? e.name : 'Error';
+  const message = e instanceof Error ? e.message : String(e);
+  return { id, ok: false, name, message };
+}
+
+export function errorOf(answer: { name: string; message: string }): Error {
+  const e = new Error(answer.message);
+  e.name = answer.name;
+  return e;
+}
+
+const isRef = (r: unknown, keys: string[]): boolean =>
+  !!r && typeof r === 'object' && keys.every((k) => typeof (r as Record<string, unknown>)[k] === 'string');
+const SHEET = ['submission', 'period', 'sheetId'];
+const PERIOD = ['submission', 'period'];
+
+/** The shape of a job as the worker receives it; anything else is refused, not run. */
+export function isWorkerJob(x: unknown): x is WorkerJob {
+  if (!x || typeof x !== 'object') return false;
+  const j = x as Record<string, unknown>;
+  switch (j.kind) {
+    case 'ledgerCell':
+      return isRef(j.ref, SHEET) && typeof j.rowId === 'string' && typeof j.colKey === 'string' && ['string', 'number', 'object'].includes(typeof j.value);
+    case 'statCells':
+      return isRef(j.ref, SHEET) && !!j.op && typeof j.op === 'object' && Array.isArray((j.op as GridOp).cells);
+    case 'periodView': {
+      const q = j.query as Record<string, unknown> | undefined;
+      return isRef(q, PERIOD) && (q!.periodKind === 'schoolYear' || q!.periodKind === 'month') && Array.isArray(q!.related) && (q!.related as unknown[]).every((r) => isRef(r, PERIOD));
+    }
+    default:
+      return false;
+  }
+}
