@@ -10,6 +10,7 @@ import { changeTables, recordChanges } from './changes-repo';
 import { assertEditable, ensurePeriod } from './periods-repo';
 import { loadSnapshot } from './snapshot';
 import type { CellRecord, PeriodRef, RowRecord } from './records';
+import { afterKeystrokes } from './write-order';
 
 /** The plan for an empty period whose previous period has something to carry, else undefined. */
 export async function previewCopyForward(pack: Pack, schoolType: string, ref: PeriodRef): Promise<CopyPlan | undefined> {
@@ -37,7 +38,7 @@ async function periodHasData(ref: PeriodRef): Promise<boolean> {
  */
 export async function applyCopyForward(plan: CopyPlan): Promise<number> {
   const ref: PeriodRef = { submission: plan.submission, period: plan.to };
-  return db.transaction('rw', [db.rows, db.cells, db.periods, ...changeTables()], async () => {
+  return afterKeystrokes(() => db.transaction('rw', [db.rows, db.cells, db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
     if (await periodHasData(ref)) return 0;
     const rows: RowRecord[] = [];
@@ -61,5 +62,5 @@ export async function applyCopyForward(plan: CopyPlan): Promise<number> {
     );
     await ensurePeriod(ref);
     return rows.length + cells.length;
-  });
+  }));
 }

@@ -3,10 +3,9 @@
 // have none. Either way a write is one transaction with its 修改记录, and its promise settles
 // when it is on disk (or failed, with the error's name and message).
 //
-// Order: a keystroke posted to the worker must not be overtaken by a write the page starts right
-// after it (a fill down, a paste, a deleted row), so the grids start those through
-// afterKeystrokes, which waits for every keystroke write posted before.
+// Order: page writes that may follow typing wait for the keystrokes before them (write-order.ts).
 import type { PeriodViewData, PeriodViewQuery } from './period-view';
+import { keystrokeStarted } from './write-order';
 import { errorOf, runJob, type JobAnswer, type KeystrokeWrite, type WorkerJob } from './worker-jobs';
 
 interface Waiting {
@@ -22,8 +21,6 @@ let ready = false;
 let nextId = 1;
 /** not answered yet */
 const waiting = new Map<number, Waiting>();
-/** settles once every keystroke write started so far has settled */
-let settled: Promise<void> = Promise.resolve();
 
 /**
  * The worker failed (did not load, or stopped): the page runs the jobs from now on. Jobs still
@@ -65,10 +62,10 @@ function onAnswer(ev: MessageEvent): void {
  * Starts the data worker. Call once the database is open at this version (main.tsx): the worker
  * opens it too, and must never be the connection that upgrades it.
  */
-export function startDataWorker(create: () => Worker = defaultWorker): void {
-  if (worker || typeof Worker === 'undefined') return;
+export function startDataWorker(create?: () => Worker): void {
+  if (worker || (!create && typeof Worker === 'undefined')) return;
   try {
-    worker = create();
+    worker = (create ?? defaultWorker)();
   } catch (e) {
     console.warn('数据线程无法启动，改在页面中读写', e);
     worker = undefined;
@@ -106,16 +103,11 @@ export function writeKeystroke(write: KeystrokeWrite): Promise<void> {
   // returns: a worker may be stopped with the page before it even reads the message
   const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
   const done = run(write, hidden).then(() => undefined);
-  settled = Promise.all([settled, done.catch(() => undefined)]).then(() => undefined);
+  keystrokeStarted(done);
   return done;
 }
 
 /** Reads a period view (period-view.ts) off the page's thread when it can. */
 export function readPeriodView(query: PeriodViewQuery): Promise<PeriodViewData> {
   return run({ kind: 'periodView', query }, false) as Promise<PeriodViewData>;
-}
-
-/** Runs a page write after every keystroke write started before it (so it is not overtaken). */
-export function afterKeystrokes<T>(write: () => Promise<T>): Promise<T> {
-  return settled.then(write);
 }

@@ -9,6 +9,7 @@ import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, ensurePeriod } from './periods-repo';
 import { compact, listRows, rowSummary } from './rows-repo';
 import type { RowRecord, SheetRef } from './records';
+import { afterKeystrokes } from './write-order';
 
 export type ImportMode = 'append' | 'replace';
 
@@ -31,7 +32,7 @@ export async function importRows(
   /** the file, named in a summary trail entry */
   source = '文件',
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', [db.rows, db.periods, ...changeTables()], async () => {
+  return afterKeystrokes(() => db.transaction('rw', [db.rows, db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
     const existing = await listRows(ref);
     const changes: ChangeInput[] = [];
@@ -52,5 +53,5 @@ export async function importRows(
     await recordChanges(changes);
     await ensurePeriod(ref);
     return { added: puts.length, removed: mode === 'replace' ? existing.length : 0 };
-  });
+  }));
 }

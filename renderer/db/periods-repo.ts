@@ -2,6 +2,7 @@
 import { changeTables, recordChange } from './changes-repo';
 import { db, nowIso } from './db';
 import type { PeriodRecord, PeriodRef } from './records';
+import { afterKeystrokes } from './write-order';
 
 function key(ref: PeriodRef): [string, string] {
   return [ref.submission, ref.period];
@@ -58,7 +59,7 @@ export function periodToCreate(ref: PeriodRef, current: PeriodRecord | undefined
 }
 
 export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {
-  await db.transaction('rw', [db.periods, ...changeTables()], async () => {
+  await afterKeystrokes(() => db.transaction('rw', [db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
     const explanations = { ...current.explanations };
@@ -69,12 +70,12 @@ export async function setExplanation(ref: PeriodRef, findingKey: string, text: s
     // a finding key is `{rule}|{sheet}|{row}|{column}`: the trail files the 说明 under its sheet
     if (old !== now) await recordChange({ ...ref, sheetId: findingKey.split('|')[1] ?? '', field: findingKey, action: 'explain', old, new: now });
     await db.periods.put({ ...current, explanations, updatedAt: nowIso() });
-  });
+  }));
 }
 
 /** 审核通过: status 已审核, version + 1, 报出日期 = the given day (yyyy-mm-dd). */
 export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise<PeriodRecord> {
-  return db.transaction('rw', [db.periods, ...changeTables()], async () => {
+  return afterKeystrokes(() => db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);
     // approving twice would bump the version without a 取消审核 in between: the bureau would get
     // two "versions" of the same figures
@@ -83,7 +84,7 @@ export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise
     await db.periods.put(next);
     await recordChange({ ...ref, sheetId: '', action: 'approve', old: current.status, new: `已审核（第 ${next.version} 版）` });
     return next;
-  });
+  }));
 }
 
 /**
@@ -93,9 +94,9 @@ export async function approvePeriod(ref: PeriodRef, reportDate: string): Promise
  */
 export async function reopenPeriod(ref: PeriodRef, reason: string): Promise<void> {
   if (!reason.trim()) throw new Error('请填写取消审核的原因');
-  await db.transaction('rw', [db.periods, ...changeTables()], async () => {
+  await afterKeystrokes(() => db.transaction('rw', [db.periods, ...changeTables()], async () => {
     const current = await db.periods.get(key(ref));
     await db.periods.put({ ...(current ?? fresh(ref)), status: '草稿', updatedAt: nowIso() });
     await recordChange({ ...ref, sheetId: '', action: 'reopen', old: current?.status ?? '草稿', new: '草稿', reason: reason.trim() });
-  });
+  }));
 }

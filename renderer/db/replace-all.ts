@@ -6,6 +6,7 @@ import { db, nowIso } from './db';
 import { SCHOOL_ID, type CellRecord, type PeriodRecord, type RowRecord } from './records';
 import { recordChanges } from './changes-repo';
 import { cleanProfile } from './school-repo';
+import { afterKeystrokes } from './write-order';
 
 /** Records of some periods (a whole file, or one restored period); row ids become database keys. */
 export function toRecords(data: Pick<SchoolData, 'periods'>) {
@@ -46,13 +47,13 @@ export async function replaceSchoolData(input: unknown): Promise<SchoolData> {
   const data = schoolDataSchema.parse(input);
   const { periods, rows, cells } = toRecords(data);
   // the trail is kept across a replace: it is this computer's history, not the school file's
-  await db.transaction('rw', [db.school, db.periods, db.rows, db.cells, db.changes], async () => {
+  await afterKeystrokes(() => db.transaction('rw', [db.school, db.periods, db.rows, db.cells, db.changes], async () => {
     await Promise.all([db.school.clear(), db.periods.clear(), db.rows.clear(), db.cells.clear()]);
     await db.school.put({ id: SCHOOL_ID, profile: cleanProfile(data.school), updatedAt: nowIso() });
     await db.periods.bulkPut(periods);
     await db.rows.bulkPut(rows);
     await db.cells.bulkPut(cells);
     await recordChanges(periods.map((p) => ({ submission: p.submission, period: p.period, sheetId: '', action: 'replaceAll' as const, new: `载入 ${data.school.name} 的数据` })));
-  });
+  }));
   return data;
 }

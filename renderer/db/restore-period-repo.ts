@@ -8,6 +8,7 @@ import { db } from './db';
 import { changeTables, recordChange } from './changes-repo';
 import { toRecords } from './replace-all';
 import type { PeriodRef } from './records';
+import { afterKeystrokes } from './write-order';
 
 export interface RestoreOptions {
   fileName: string;
@@ -20,7 +21,7 @@ export async function restorePeriod(input: PeriodData, opts: RestoreOptions): Pr
   const ref: PeriodRef = { submission: data.submission, period: data.period };
   const pk: [string, string] = [ref.submission, ref.period];
   const { periods, rows, cells } = toRecords({ periods: [data] });
-  await db.transaction('rw', [db.periods, db.rows, db.cells, ...changeTables()], async () => {
+  await afterKeystrokes(() => db.transaction('rw', [db.periods, db.rows, db.cells, ...changeTables()], async () => {
     // read inside the transaction: an approval made since the preview still needs confirming
     const current = await db.periods.get(pk);
     if (current?.status === '已审核' && !opts.overwriteApproved)
@@ -35,5 +36,5 @@ export async function restorePeriod(input: PeriodData, opts: RestoreOptions): Pr
       old: current ? `${current.status}（第 ${current.version} 版）` : null,
       new: `从「${opts.fileName}」恢复：${data.status}（第 ${data.version} 版）`,
     });
-  });
+  }));
 }

@@ -1,5 +1,5 @@
-// Grid entry speed in real Chromium against the built web app (dist-web; built first if
-// missing), with the app's own database settings:
+// Grid entry speed in real Chromium against a fresh web build (web-build.ts), with the app's own
+// database settings:
 //   (a) keystroke → durable: one key typed into an empty 班级名册 cell, timed from the keydown
 //       event until the `complete` event of the read-write transaction that wrote it with its
 //       修改记录 — in the page or in the app's data worker, whichever ran it. With the app's
@@ -11,10 +11,7 @@
 //       transaction completes.
 // Nothing in the app is changed for this: the bench wraps IndexedDB's object store add() from
 // outside (page.evaluate, worker.evaluate), as a profiler would.
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../shared/cli/seeds';
+import { benchWebBuild } from './web-build';
 
 const KEYS = Number(process.env.BENCH_GRID_KEYS ?? 200);
 /** ms between moving to the next cell and typing (0: as fast as the browser takes keys) */
@@ -82,11 +79,8 @@ const ARM = `async () => {
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 export async function benchGrid(): Promise<BenchRow[]> {
-  process.env.XB_DIST_WEB ??= join(REPO_ROOT, 'dist-web');
-  const dist = process.env.XB_DIST_WEB;
-  if (!existsSync(join(dist, 'index.html')))
-    execSync(`npx vite build --config renderer/vite.config.ts --outDir "${dist}" --emptyOutDir`, { cwd: REPO_ROOT, stdio: 'ignore' });
-  // imported late: the harness finds dist-web through XB_DIST_WEB, set above
+  benchWebBuild();
+  // imported late: the harness finds the build through XB_DIST_WEB, set by benchWebBuild
   const { openApp } = await import('../e2e/harness');
   const app = await openApp(new Date('2025-10-20T10:00:00+08:00'));
   try {

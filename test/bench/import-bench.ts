@@ -2,12 +2,9 @@
 // (shared/import, medians), then the whole path in real Chromium through the dialog — file
 // input → preview (decode + match + validate in the page), 导入 → rows in IndexedDB (one
 // transaction with its 修改记录). Goal: the write ≤ 3 s. Run by `npm run bench`.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { REPO_ROOT, seedPacks } from '../../shared/cli/seeds';
+import { seedPacks } from '../../shared/cli/seeds';
+import { benchWebBuild } from './web-build';
 import { decodeSpreadsheet } from '../../shared/import/decode';
 import { chooseSheet } from '../../shared/import/header';
 import { convertRows } from '../../shared/import/convert';
@@ -40,18 +37,8 @@ function median(fn: () => void, runs = 3): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-function distWeb(): { dir: string; cleanup: () => void } {
-  if (process.env.XB_DIST_WEB) return { dir: process.env.XB_DIST_WEB, cleanup: () => {} };
-  const own = join(REPO_ROOT, 'dist-web');
-  if (existsSync(join(own, 'index.html'))) return { dir: own, cleanup: () => {} };
-  const dir = mkdtempSync(join(tmpdir(), 'xiaobiao-bench-web-'));
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', dir, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 async function inChromium(bytes: Uint8Array): Promise<{ previewMs: number; writeMs: number; shownMs: number }> {
-  const web = distWeb();
-  process.env.XB_DIST_WEB = web.dir;
+  benchWebBuild();
   // imported late: the harness finds the build through XB_DIST_WEB when it loads
   const { serveDist, launch } = await import('../e2e/harness');
   const server = await serveDist();
@@ -82,7 +69,6 @@ async function inChromium(bytes: Uint8Array): Promise<{ previewMs: number; write
   } finally {
     await env.close();
     await server.close();
-    web.cleanup();
   }
 }
 
