@@ -111,7 +111,13 @@ export async function benchGrid(): Promise<BenchRow[]> {
         const [key, saved] = (await page.evaluate('[window.__xbKey + window.__xbOffset, window.__xbSaved && window.__xbSaved + window.__xbOffset]')) as number[];
         const first = (await commits()).filter((t) => t >= key!).sort((a, b) => a - b)[0];
         if (first !== undefined && saved) return [first - key!, saved - key!];
-        if (Date.now() > give) throw new Error(`${what}：10 秒内没有写入数据库`);
+        if (Date.now() > give) {
+          // what the page showed, for the next time this happens
+          const [focus, count, dialogs, status] = (await page.evaluate(
+            `[document.activeElement?.dataset?.testid, document.querySelector('.ledger-toolbar .count')?.textContent, document.querySelectorAll('.ant-modal').length, document.querySelector('[data-testid=save-status]')?.textContent]`,
+          )) as string[];
+          throw new Error(`${what}：10 秒内没有写入数据库（焦点 ${focus}，${count}，对话框 ${dialogs} 个，${status}）`);
+        }
         await new Promise((r) => setTimeout(r, 5));
       }
     };
