@@ -1,16 +1,17 @@
 // 从 Excel 导入: pick a roster file, check the sheet, header row and column mapping the app
 // guessed, look at the rows and their problems, then append or replace — only rows without
 // errors are written, in one transaction; 取消 writes nothing.
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Alert, App, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
-import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode';
+import type { DecodedBook } from '../../shared/import/decode';
 import type { ValidationTarget } from '../../shared/import/convert';
 import { HEADER_SCAN_ROWS } from '../../shared/import/header';
 import { importRows, type ImportMode } from '../db/import-repo';
 import { clearGridHistories, historyKey } from '../hooks/use-grid-history';
 import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, readFileBytes, sourceColumns, unusedColumns, type ImportChoice } from '../lib/import-session';
+import { decodeOffThread } from '../lib/decode-off-thread';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
 
@@ -32,6 +33,9 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
   const [error, setError] = useState<string>();
   const [mode, setMode] = useState<ImportMode>('append');
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
+  // a file chosen while another is still being read replaces it: only the latest one's result counts
+  const latest = useRef(0);
   const result = useMemo(() => (book && choice ? convertChoice(sheet, book, choice, target) : undefined), [sheet, book, choice, target]);
   const valid = result ? result.rows.length - result.invalid.size : 0;
 
@@ -49,12 +53,17 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     const file = e.target.files?.[0];
     reset();
     if (!file) return;
+    const mine = ++latest.current;
+    setReading(true);
     try {
-      const decoded = decodeSpreadsheet(file.name, await readFileBytes(file));
+      const decoded = await decodeOffThread(file.name, await readFileBytes(file));
+      if (mine !== latest.current) return;
       setBook(decoded);
       setChoice(initialChoice(sheet, decoded));
     } catch (err) {
-      setError(errorText(err));
+      if (mine === latest.current) setError(errorText(err));
+    } finally {
+      if (mine === latest.current) setReading(false);
     }
   };
   const write = async () => {
@@ -98,6 +107,7 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
           选择文件（.xlsx、.xls、.csv、.txt；CSV 可为 UTF-8、UTF-16 或 GBK 编码）：
           <input type="file" accept=".xlsx,.xls,.csv,.txt" onChange={(e) => void onFile(e)} data-testid="import-file" />
         </div>
+        {reading && <Alert type="info" showIcon message="正在读取文件…" data-testid="import-reading" />}
         {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
         {book && choice && (
           <Space wrap>

@@ -17,8 +17,12 @@ const CLASSES = [
   ['小学', '三年级', '三年级(1)班', 44, 22],
 ];
 
+/** the workers the page started: a file is read in one of its own (renderer/lib/decode-worker.ts) */
+const workers: string[] = [];
+
 beforeAll(async () => {
   app = await openApp(TODAY);
+  app.page.on('worker', (w) => workers.push(w.url()));
 });
 afterAll(async () => {
   await app?.close();
@@ -55,6 +59,7 @@ describe('import in Chromium', () => {
     await importFile('classList', '班级名册.xlsx', workbookBytes([{ name: '名册', rows: CLASSES, merges: ['A1:E1'] }]), true);
     await expect.poll(() => rowCount('classList')).toBe(3);
     expect(await tid('cell-classList-1-className').inputValue()).toBe('二年级(1)班');
+    expect(workers.some((u) => u.includes('decode-worker'))).toBe(true);
 
     await tid('sheet-nav-staffList').click();
     const before = await rowCount('staffList');

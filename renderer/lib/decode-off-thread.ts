@@ -1,0 +1,40 @@
+// decodeSpreadsheet in a worker (decode-worker.ts), so the window stays responsive while a big
+// roster is read; on the page itself when no worker can start (tests, a browser without module
+// workers) or the worker fails to load. Same result, same Chinese error messages either way.
+import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode';
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: '校表通读取文件' });
+}
+
+export function decodeOffThread(name: string, bytes: Uint8Array, create: () => Worker = defaultWorker): Promise<DecodedBook> {
+  let worker: Worker;
+  try {
+    if (create === defaultWorker && typeof Worker === 'undefined') throw new Error('no workers');
+    worker = create();
+  } catch {
+    return Promise.resolve().then(() => decodeSpreadsheet(name, bytes));
+  }
+  return new Promise<DecodedBook>((resolve, reject) => {
+    worker.onmessage = (ev: MessageEvent) => {
+      worker.terminate();
+      const a = ev.data as { ok: true; book: DecodedBook } | { ok: false; name: string; message: string };
+      if (a.ok) return resolve(a.book);
+      const e = new Error(a.message);
+      e.name = a.name;
+      reject(e);
+    };
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault?.();
+      worker.terminate();
+      // the worker did not load (or broke before answering): read the file here instead
+      try {
+        resolve(decodeSpreadsheet(name, bytes));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    // copied, not transferred: the page may still need the bytes if the worker fails
+    worker.postMessage({ name, bytes });
+  });
+}
