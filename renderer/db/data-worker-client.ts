@@ -6,7 +6,8 @@
 // Order: page writes that may follow typing wait for the keystrokes before them (write-order.ts).
 import type { PeriodViewData, PeriodViewQuery } from './period-view';
 import { keystrokeStarted } from './write-order';
-import { errorOf, runJob, type JobAnswer, type KeystrokeWrite, type WorkerJob } from './worker-jobs';
+import { errorFromAnswer } from '../lib/worker-messages';
+import { runJob, type JobAnswer, type KeystrokeWrite, type WorkerJob } from './worker-jobs';
 
 interface Waiting {
   job: WorkerJob;
@@ -55,7 +56,7 @@ function onAnswer(ev: MessageEvent): void {
   if (!entry) return;
   waiting.delete(data.id);
   if (data.ok) entry.resolve(data.value);
-  else entry.reject(errorOf(data));
+  else entry.reject(errorFromAnswer(data));
 }
 
 /**

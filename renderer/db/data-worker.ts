@@ -5,13 +5,10 @@
 // holding back the next keystroke's write. Here nothing competes with them. Writes run one after
 // another in the order posted, as they would on the page; a read does not wait behind them (it
 // is asked for after the writes it should see have committed, and IndexedDB orders the rest).
+import { workerPort } from '../lib/worker-messages';
 import { failureOf, isWorkerJob, runJob, type JobAnswer } from './worker-jobs';
 
-interface Port {
-  onmessage: ((ev: MessageEvent) => void) | null;
-  postMessage: (message: unknown) => void;
-}
-const port = self as unknown as Port;
+const port = workerPort();
 
 let chain: Promise<void> = Promise.resolve();
 

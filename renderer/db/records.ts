@@ -25,6 +25,7 @@ export interface PeriodRecord {
   reportDate?: string;
   /** 经验校验 说明, keyed by Finding.key */
   explanations: Record<string, string>;
+  /** when the record was created or its state (status, 说明) last changed — not every data write (ensurePeriod) */
   updatedAt: string;
 }
 

@@ -81,11 +81,11 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
 }
 
 /**
- * Writes one cell; null or '' clears it. This is the keystroke path, so its transaction makes
- * one round trip of reads (the row, its period record and 填表人 together — `ref`, the sheet the
- * grid shows, says which period before the row is read) and then puts everything at once:
- * every await inside a transaction waits for the page's main thread, which is busy painting the
- * key just typed (keystroke → disk, `npm run bench`).
+ * Writes one cell; null or '' clears it. This is the keystroke path (run by the data worker,
+ * worker-jobs.ts), so its transaction makes one round trip of reads — the row, its period record
+ * and 填表人 together; `ref`, the sheet the grid shows, names the period before the row is read —
+ * and then puts everything at once: each await inside a transaction is a round trip to the
+ * browser's storage, and on the page each one also waits for the frame that paints the key.
  */
 export async function updateCell(rowId: string, colKey: string, value: CellValue, ref?: SheetRef): Promise<void> {
   await db.transaction('rw', tables(), async () => {

@@ -1,10 +1,10 @@
 // The jobs the data worker (data-worker.ts) runs, as plain data: a keystroke's write — one
 // ledger cell, or entered cells of a statistics sheet — and the read of a period view. Where no
-// worker can start, the same job runs on the page (data-worker-client.ts). Errors cross the
-// worker boundary as name + message, which is all the save indicator reads (saveErrorMessage
-// tells a full disk by its name).
+// worker can start, the same job runs on the page (data-worker-client.ts). Errors cross as
+// name + message (worker-messages.ts).
 import type { CellValue } from '../../shared/model/data';
 import type { GridOp } from '../lib/grid-history';
+import { errorAnswer, type ErrorAnswer } from '../lib/worker-messages';
 import { applyStatOp } from './grid-ops-repo';
 import { loadPeriodViewData, type PeriodViewData, type PeriodViewQuery } from './period-view';
 import type { SheetRef } from './records';
@@ -31,20 +31,10 @@ export function runJob(job: WorkerJob): Promise<void | PeriodViewData> {
 }
 
 /** What the worker answers for job `id`. */
-export type JobAnswer = { id: number; ok: true; value?: unknown } | { id: number; ok: false; name: string; message: string };
+export type JobAnswer = { id: number; ok: true; value?: unknown } | ({ id: number; ok: false } & ErrorAnswer);
 
 export function failureOf(id: number, e: unknown): JobAnswer {
-  // Dexie wraps the browser's error: a full disk must keep its name through the wrapper
-  const inner = (e as { inner?: { name?: unknown } } | undefined)?.inner;
-  const name = inner?.name === 'QuotaExceededError' ? 'QuotaExceededError' : e instanceof Error ? e.name : 'Error';
-  const message = e instanceof Error ? e.message : String(e);
-  return { id, ok: false, name, message };
-}
-
-export function errorOf(answer: { name: string; message: string }): Error {
-  const e = new Error(answer.message);
-  e.name = answer.name;
-  return e;
+  return { id, ok: false, ...errorAnswer(e) };
 }
 
 const isRef = (r: unknown, keys: string[]): boolean =>

@@ -2,6 +2,7 @@
 // roster is read; on the page itself when no worker can start (tests, a browser without module
 // workers) or the worker fails to load. Same result, same Chinese error messages either way.
 import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode';
+import { errorFromAnswer, type ErrorAnswer } from './worker-messages';
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: '校表通读取文件' });
@@ -18,11 +19,9 @@ export function decodeOffThread(name: string, bytes: Uint8Array, create: () => W
   return new Promise<DecodedBook>((resolve, reject) => {
     worker.onmessage = (ev: MessageEvent) => {
       worker.terminate();
-      const a = ev.data as { ok: true; book: DecodedBook } | { ok: false; name: string; message: string };
-      if (a.ok) return resolve(a.book);
-      const e = new Error(a.message);
-      e.name = a.name;
-      reject(e);
+      const a = ev.data as { ok: true; book: DecodedBook } | ({ ok: false } & ErrorAnswer);
+      if (a.ok) resolve(a.book);
+      else reject(errorFromAnswer(a));
     };
     worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault?.();

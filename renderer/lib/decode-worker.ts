@@ -3,12 +3,9 @@
 // file by decode-off-thread.ts and stopped after it; the limits on hostile files
 // (shared/xlsx/limits.ts) apply here exactly as on the page.
 import { decodeSpreadsheet } from '../../shared/import/decode';
+import { errorAnswer, workerPort } from './worker-messages';
 
-interface Port {
-  onmessage: ((ev: MessageEvent) => void) | null;
-  postMessage: (message: unknown) => void;
-}
-const port = self as unknown as Port;
+const port = workerPort();
 
 port.onmessage = (ev: MessageEvent) => {
   const { name, bytes } = (ev.data ?? {}) as { name?: unknown; bytes?: unknown };
@@ -16,6 +13,6 @@ port.onmessage = (ev: MessageEvent) => {
     if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) throw new Error('读取请求格式不正确');
     port.postMessage({ ok: true, book: decodeSpreadsheet(name, bytes) });
   } catch (e) {
-    port.postMessage({ ok: false, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) });
+    port.postMessage({ ok: false, ...errorAnswer(e) });
   }
 };

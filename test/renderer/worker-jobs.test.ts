@@ -7,7 +7,8 @@ import { addRow, listRows } from '../../renderer/db/rows-repo';
 import { approvePeriod, getPeriod } from '../../renderer/db/periods-repo';
 import { saveSchool } from '../../renderer/db/school-repo';
 import { loadPeriodView, toPeriodView, viewQuery } from '../../renderer/db/period-view';
-import { errorOf, failureOf, isWorkerJob, runJob } from '../../renderer/db/worker-jobs';
+import { failureOf, isWorkerJob, runJob } from '../../renderer/db/worker-jobs';
+import { errorFromAnswer } from '../../renderer/lib/worker-messages';
 import { onTablesChanged } from '../../renderer/db/data-changes';
 import { QUOTA_MESSAGE, saveErrorMessage } from '../../renderer/state/save-error';
 import { luojiang, resetAll, SCHOOL } from './helpers';
@@ -42,9 +43,9 @@ describe('worker jobs', () => {
     const dexieLike = Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     const answer = failureOf(3, dexieLike);
     expect(answer).toEqual({ id: 3, ok: false, name: 'QuotaExceededError', message: 'AbortError' });
-    expect(saveErrorMessage(errorOf(answer as { name: string; message: string }))).toBe(QUOTA_MESSAGE);
+    expect(saveErrorMessage(errorFromAnswer(answer as { name: string; message: string }))).toBe(QUOTA_MESSAGE);
     const plain = failureOf(4, new Error('该行已被删除'));
-    expect(saveErrorMessage(errorOf(plain as { name: string; message: string }))).toBe('该行已被删除');
+    expect(saveErrorMessage(errorFromAnswer(plain as { name: string; message: string }))).toBe('该行已被删除');
   });
 
   it('a ledger keystroke writes the cell and its 修改记录 in one transaction', async () => {
