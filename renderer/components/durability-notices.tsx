@@ -8,7 +8,7 @@ import { backupReminderDue, daysSince } from '../../shared/backup/schedule';
 import { lastChangeAt } from '../db/backup-repo';
 import { onTablesChanged } from '../db/data-changes';
 import { useStorageStatus } from '../hooks/use-storage-status';
-import { lastDownloadAt, runDailyBackup, saveBackup, subscribeDownloads } from '../lib/backup-service';
+import { DAILY_CHECK_MS, lastDownloadAt, runDailyBackup, saveBackup, subscribeDownloads } from '../lib/backup-service';
 import { storageWarning, type StorageApi } from '../lib/storage-status';
 import { platform as hostPlatform, type Platform } from '../platform';
 
@@ -45,7 +45,10 @@ export function DurabilityNotices({ platform = hostPlatform, storage, now = Date
 
   useEffect(() => {
     if (!platform.backups) return;
-    runDailyBackup(platform).catch((e: unknown) => message.warning(`今天的自动备份没有完成：${(e as Error).message}`));
+    const check = () => void runDailyBackup(platform).catch((e: unknown) => message.warning(`今天的自动备份没有完成：${(e as Error).message}`));
+    check();
+    const timer = setInterval(check, DAILY_CHECK_MS);
+    return () => clearInterval(timer);
   }, [platform]);
 
   const remind = !platform.backups && backupReminderDue({ now: now(), lastBackupAt: downloadedAt, lastChangeAt: changedAt });

@@ -56,7 +56,13 @@ export async function saveBackup(reason: BackupReason, platform: Platform, now: 
 
 let daily: Promise<BackupMade | undefined> | undefined;
 
-/** Desktop: the first start of a day backs up when the data changed since the newest backup. Once per page load. */
+/** How often an open window checks whether the day's backup is due: a school PC may stay on for days. */
+export const DAILY_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * Desktop: backs up once a day when the data changed since the newest backup — at the start and
+ * then at each DAILY_CHECK_MS while the app stays open. One check at a time.
+ */
 export function runDailyBackup(platform: Platform, now: () => Date = () => new Date()): Promise<BackupMade | undefined> {
   daily ??= (async () => {
     if (!platform.backups) return undefined;
@@ -65,11 +71,13 @@ export function runDailyBackup(platform: Platform, now: () => Date = () => new D
     const at = now();
     if (!dailyBackupDue({ now: at.getTime(), lastBackupAt, lastChangeAt: await lastChangeAt() })) return undefined;
     return saveBackup('daily', platform, at);
-  })();
+  })().finally(() => {
+    daily = undefined;
+  });
   return daily;
 }
 
-/** For tests: allow the daily backup to run again. */
+/** For tests: forget a check still running. */
 export function resetDailyBackup(): void {
   daily = undefined;
 }
