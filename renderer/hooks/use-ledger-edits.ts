@@ -92,5 +92,14 @@ export function useLedgerEdits(
     [ref, history],
   );
 
-  return { onCommit, addOrInsert, deleteRows, pasteBlock, changeCells, history };
+  /** A row holding nothing but what a new row starts with (defaults): Enter on it adds no row. */
+  const isBlank = useCallback(
+    (values: Record<string, CellValue>) => {
+      const start = defaults();
+      return Object.entries(values).every(([k, v]) => v === null || v === '' || v === start[k]);
+    },
+    [defaults],
+  );
+
+  return { onCommit, addOrInsert, deleteRows, pasteBlock, changeCells, isBlank, history };
 }

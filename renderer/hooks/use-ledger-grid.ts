@@ -4,6 +4,7 @@
 //   - typing, a click, a double-click or F2 EDITS it (data-editing on the input): ←/→/Home/End
 //     move the caret; Esc puts back what the cell held and returns to selected;
 //   - ↑/↓, Enter/Shift+Enter, Tab/Shift+Tab, PageUp/PageDown, Ctrl+Home/End always move;
+//     Enter or ↓ on a last row that holds something adds a row below;
 //   - Shift+arrows, Shift+click or a mouse drag select a range: Ctrl+C copies it as Excel does,
 //     Delete clears it, Ctrl+D fills its top row down; Ctrl+Z/Ctrl+Y undo and redo;
 //     Ctrl+Shift+= inserts a row above, Ctrl+- deletes the selected rows.
@@ -126,11 +127,24 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       return;
     }
     if (e.altKey) return;
+    // Enter or ↓ on the last row, once it holds something, opens a new row below: a day of
+    // ledgers is typed without the mouse (an empty last row stays the last — no runaway blanks)
+    const appendBelow = () => {
+      if (pos.row !== last || fixedKeys || locked) return false;
+      // what is being typed counts before it is stored; a new row's defaults (学段 of a 小学) do not
+      const typing = editing && t instanceof HTMLInputElement && t.value.trim() !== '';
+      if (!typing && edits.isBlank(rows[last]!.values)) return false;
+      e.preventDefault();
+      flushActive(); // the row's held keystroke first
+      void edits.addOrInsert().then((id) => id && onInserted(id));
+      return true;
+    };
     const page = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 600) / ROW_PX) - 2);
     const ext = e.shiftKey;
     const from = ext && sel ? sel.end : pos;
     switch (e.key) {
       case 'Enter':
+        if (!e.shiftKey && appendBelow()) return;
         return go(pos.row + (e.shiftKey ? -1 : 1), pos.col);
       case 'Tab': {
         const next = stepCol(pos.col, e.shiftKey ? -1 : 1);
@@ -142,6 +156,7 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       case 'ArrowDown':
       case 'ArrowUp':
         if (isSelect && !ext) return; // ↑/↓ choose the value of a dropdown
+        if (e.key === 'ArrowDown' && !ext && appendBelow()) return;
         return go(from.row + (e.key === 'ArrowDown' ? 1 : -1), from.col, ext);
       case 'ArrowLeft':
       case 'ArrowRight':

@@ -41,6 +41,26 @@ function select(row: number, col: string) {
 }
 
 describe('ledger grid keys', { timeout: 30_000 }, () => {
+  it('Enter or ↓ on a filled last row opens a new row below with the cursor in it; a blank last row stays last', async () => {
+    const user = userEvent.setup({ delay: null });
+    await threeClasses();
+    renderSheet();
+    await screen.findByTestId(id(2, 'students'));
+    select(2, 'students');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(active()).toBe(id(3, 'grade'))); // 学段 starts as 小学
+    expect((await listRows(CLASSES)).map((r) => r.values)).toHaveLength(4);
+    expect((await listRows(CLASSES))[3]!.values).toEqual({ stage: '小学' });
+    await user.keyboard('{Enter}{ArrowDown}'); // nothing typed in the new row: no second one
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await listRows(CLASSES)).toHaveLength(4);
+    select(3, 'className');
+    await user.keyboard('4班{Enter}'); // typed, not yet stored: counts
+    await waitFor(async () => expect(await listRows(CLASSES)).toHaveLength(5));
+    expect((await listRows(CLASSES))[3]!.values.className).toBe('4班');
+    await waitFor(() => expect(active()).toBe(id(4, 'grade')));
+  });
+
   it('arrows move a selected cell; once typing, ←/→ stay in the text; Tab, Home/End, Ctrl+Home/End', async () => {
     const user = userEvent.setup({ delay: null });
     await threeClasses();
