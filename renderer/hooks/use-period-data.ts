@@ -53,7 +53,11 @@ export function usePeriodView(pack: Pack, submission: string, period: string): P
     let burstSince: number | undefined;
     const load = () => {
       burstSince = undefined;
-      void readPeriodView(viewQuery(pack, submission, period, kind)).then((d) => live && setLoaded({ key, pack, view: toPeriodView(d) }));
+      readPeriodView(viewQuery(pack, submission, period, kind)).then(
+        (d) => live && setLoaded({ key, pack, view: toPeriodView(d) }),
+        // the view shown stays; the next write reads again (a closed database says so in its own banner)
+        (e: unknown) => console.error('读取本期数据失败', e),
+      );
     };
     // the period (or pack) just put on screen is read at once; an edit to it waits for a pause
     timer = setTimeout(load, 0);
