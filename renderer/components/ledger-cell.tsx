@@ -46,9 +46,17 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   const shown = draft ?? formatValue(value);
   const { change, flush, cancel } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text)));
 
+  // after Esc the old text is shown until the database holds it again: the first keystroke may
+  // be stored already and must not flash back up while the old value is being written back
+  const reverting = useRef<{ to: CellValue } | undefined>(undefined);
+
   // once the write has come back from the database, the stored value is shown again — also in
   // the focused cell when it is not being edited (an undo, a fill down, a paste over it)
   useEffect(() => {
+    if (reverting.current) {
+      if ((value ?? null) !== reverting.current.to) return;
+      reverting.current = undefined;
+    }
     if (!focused.current || !input.current?.dataset.editing) setDraft(undefined);
   }, [value]);
 
@@ -62,10 +70,13 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
       e.preventDefault();
       cancel();
       delete el.dataset.editing;
-      setDraft(undefined);
       // something was typed (the first keystroke may already be on its way to the database):
-      // write the old value back
-      if (start.current !== undefined) onCommit(rowId, column.key, start.current);
+      // write the old value back, and show it meanwhile
+      if (start.current !== undefined) {
+        reverting.current = { to: start.current };
+        setDraft(formatValue(start.current));
+        onCommit(rowId, column.key, start.current);
+      } else setDraft(undefined);
       start.current = undefined;
       setTimeout(() => el.select(), 0);
     }
@@ -123,6 +134,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
         onFocus={() => (focused.current = true)}
         onChange={(e) => {
           e.target.dataset.editing = '1';
+          reverting.current = undefined;
           start.current ??= value ?? null;
           setDraft(e.target.value);
           // pinyin still being composed is not text yet

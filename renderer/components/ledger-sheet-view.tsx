@@ -195,6 +195,8 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         style={{ width: gridWidthPx(columns) }}
         data-testid={`ledger-${sheet.id}`}
         ref={tableRef}
+        // holds the focus while Enter/↓ adds a row (use-ledger-grid), never reached by Tab
+        tabIndex={-1}
         onPaste={onPaste}
         {...grid.handlers}
       >

@@ -24,7 +24,8 @@ export async function listCells(ref: SheetRef): Promise<Record<string, number | 
 /** Puts or clears one cell and records it in the trail (old value read in the same transaction). */
 async function writeCell(ref: SheetRef, key: string, value: number | string | null): Promise<void> {
   await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
-    // one round trip of reads, then the writes together: the keystroke path, as updateCell
+    // one round trip of reads, then the writes together, as updateCell (indicator values typed
+    // on the page come here; statistics keystrokes go through applyStatOp in the data worker)
     const [period, cell, who] = await Promise.all([getPeriod(ref), db.cells.get(cellId(ref, key)), currentFiller()]);
     const created = periodToCreate(ref, period);
     const old = cell?.value ?? null;

@@ -5,7 +5,7 @@
 //
 // Order: page writes that may follow typing wait for the keystrokes before them (write-order.ts).
 import type { PeriodViewData, PeriodViewQuery } from './period-view';
-import { keystrokeStarted } from './write-order';
+import { startKeystroke } from './write-order';
 import { errorFromAnswer } from '../lib/worker-messages';
 import { runJob, type JobAnswer, type KeystrokeWrite, type WorkerJob } from './worker-jobs';
 
@@ -100,12 +100,13 @@ function run(job: WorkerJob, onPage: boolean): Promise<unknown> {
 
 /** Writes one keystroke; settles once it is on disk. */
 export function writeKeystroke(write: KeystrokeWrite): Promise<void> {
-  // a page being closed or hidden writes on its own thread, its transaction started before this
-  // returns: a worker may be stopped with the page before it even reads the message
-  const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-  const done = run(write, hidden).then(() => undefined);
-  keystrokeStarted(done);
-  return done;
+  return startKeystroke(() => {
+    // a page being closed or hidden writes on its own thread, its transaction started before
+    // this returns: a worker may be stopped with the page before it even reads the message —
+    // unless earlier keystrokes are still with the worker, which this one must not overtake
+    const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden' && ![...waiting.values()].some((w) => w.job.kind !== 'periodView');
+    return run(write, hidden).then(() => undefined);
+  });
 }
 
 /** Reads a period view (period-view.ts) off the page's thread when it can. */

@@ -19,6 +19,8 @@ import type { useLedgerEdits } from './use-ledger-edits';
 import { ROW_PX } from './use-row-virtualizer';
 
 const LOCKED = '本期已审核通过，数据已锁定，不能修改。如需修改，请先在“审核”中取消审核。';
+/** the longest a row added by Enter/↓ may take to show before held keys are let go */
+const APPEND_WAIT_MS = 3000;
 
 export interface LedgerGridInput {
   sheetId: string;
@@ -46,6 +48,28 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const keys = columns.map((c) => c.key);
   const editable = keys.flatMap((k, i) => (fixedKeys?.has(k) ? [] : [i]));
   const extending = useRef(false);
+  /** a row being added by Enter/↓ on the last row; printable keys typed meanwhile */
+  const appending = useRef<{ keys: string; timer: ReturnType<typeof setTimeout> }>(undefined);
+  const endAppend = (): string => {
+    const a = appending.current;
+    if (!a) return '';
+    clearTimeout(a.timer);
+    appending.current = undefined;
+    return a.keys;
+  };
+  // while a row is being added no key reaches a cell (nor adds another row): printable ones are
+  // kept for the new row
+  useEffect(() => {
+    const hold = (ev: globalThis.KeyboardEvent) => {
+      const a = appending.current;
+      if (!a) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) a.keys += ev.key;
+    };
+    window.addEventListener('keydown', hold, true);
+    return () => window.removeEventListener('keydown', hold, true);
+  }, []);
   const dragFrom = useRef<CellPos>(undefined);
   const lastCell = useRef('');
 
@@ -128,15 +152,24 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
     }
     if (e.altKey) return;
     // Enter or ↓ on the last row, once it holds something, opens a new row below: a day of
-    // ledgers is typed without the mouse (an empty last row stays the last — no runaway blanks)
+    // ledgers is typed without the mouse (an empty last row stays the last — no runaway blanks;
+    // a held key's repeats add nothing)
     const appendBelow = () => {
-      if (pos.row !== last || fixedKeys || locked) return false;
+      if (pos.row !== last || fixedKeys || locked || e.repeat) return false;
       // what is being typed counts before it is stored; a new row's defaults (学段 of a 小学) do not
       const typing = editing && t instanceof HTMLInputElement && t.value.trim() !== '';
       if (!typing && edits.isBlank(rows[last]!.values)) return false;
       e.preventDefault();
-      flushActive(); // the row's held keystroke first
-      void edits.addOrInsert().then((id) => id && onInserted(id));
+      // the finished cell is written (its blur flushes a held keystroke) and gives up the focus:
+      // what is typed before the new row shows must not land in it (kept for the new row instead)
+      t.blur();
+      tableRef.current?.focus({ preventScroll: true });
+      appending.current = { keys: '', timer: setTimeout(() => (appending.current = undefined), APPEND_WAIT_MS) };
+      void edits.addOrInsert().then((id) => {
+        if (id) return onInserted(id);
+        endAppend();
+        focusControl(t);
+      });
       return true;
     };
     const page = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 600) / ROW_PX) - 2);
@@ -185,6 +218,12 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const onFocus = (e: React.FocusEvent<HTMLElement>) => {
     const pos = posOf(e.target as HTMLElement, keys);
     if (!pos) return;
+    // the row added by Enter/↓ has the cursor: what was typed meanwhile goes into it, as typed —
+    // after focusCell has selected the cell's (empty) text, before any next key
+    const held = endAppend();
+    const el = e.target;
+    if (held && el instanceof HTMLInputElement && !el.readOnly)
+      queueMicrotask(() => document.activeElement === el && document.execCommand?.('insertText', false, held));
     const id = `${pos.row}|${pos.col}`;
     if (id !== lastCell.current) edits.history.seal();
     lastCell.current = id;

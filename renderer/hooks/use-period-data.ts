@@ -1,5 +1,6 @@
-// One period's data, live from IndexedDB, with its audit findings. Every view of the
-// workspace reads through this, so a change in 班级名册 reaches 教基3112 and the audit at once.
+// One period's data from IndexedDB, re-read after changes (usePeriodView), with its audit
+// findings. Every view of the workspace reads through this, so a change in 班级名册 reaches
+// 教基3112 and the audit once typing pauses.
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PeriodData } from '../../shared/model/data';
@@ -17,8 +18,8 @@ import { loadRelated } from '../db/related';
 
 export { loadPeriodView, type PeriodView } from '../db/period-view';
 
-// a live query gives a new view object for each snapshot, never changed afterwards: the audit
-// and the open sheet asking with the same view share one memo of its computed tables
+// each read gives a new view object, never changed afterwards: the audit and the open sheet
+// asking with the same view share one memo of its computed tables
 const contexts = new WeakMap<object, { pack: Pack; school: SchoolProfile; ctx: PeriodContext }>();
 
 /** The period's memo of computed tables, shared by the audit and the open sheet (same snapshot, same object). */

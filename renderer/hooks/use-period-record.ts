@@ -3,7 +3,7 @@ import type { PeriodRecord } from '../db/records';
 import { getPeriod } from '../db/periods-repo';
 import { useStableLiveQuery } from './use-stable-query';
 
-/** What the screens show of a period record: all but `updatedAt`, which every write bumps. */
+/** What the screens show of a period record: all but `updatedAt`, the time of its last change. */
 export type PeriodState = Omit<PeriodRecord, 'updatedAt'>;
 
 /** The period's record without its write time, re-rendering only when status, version, 报出日期 or a 说明 changes. */

@@ -1,8 +1,7 @@
 // useLiveQuery for small results shown far up the tree (a period's status, the list of stored
-// periods). A live query hands over a fresh object after every write that touches what it read —
-// and every keystroke touches its period record (updatedAt) — so each key re-rendered the whole
-// workspace: pickers, menus, header, drawer. Comparing the result by content first means a
-// re-render happens only when something shown changed. (dexie-react-hooks re-renders only when
+// periods). A live query hands over a fresh object after every write that touches what it read,
+// and each one re-rendered the whole workspace: pickers, menus, header, drawer. Comparing the
+// result by content first means a re-render happens only when something shown changed. (dexie-react-hooks re-renders only when
 // the value is not === the last one, so the query hands it a string.)
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';

@@ -59,6 +59,29 @@ describe('data worker in Chromium', () => {
     expect(await app.tid('cell-classList-0-headTeacher').inputValue()).toBe('王老师');
   });
 
+  it('Enter on the last row adds a row; what is typed while it appears goes into it', async () => {
+    await app.tid('sheet-nav-staffList').click();
+    const count = app.page.locator('.ledger-toolbar .count').filter({ hasText: /共 \d+ 行/ }).first();
+    const rows = async () => Number(/共 (\d+) 行/.exec((await count.textContent()) ?? '')![1]);
+    const n = await rows();
+    await app.page.keyboard.press('Escape');
+    await app.tid(`cell-staffList-0-name`).click();
+    await app.page.keyboard.press('ControlOrMeta+End'); // the last row
+    await app.tid(`cell-staffList-${n - 1}-name`).click();
+    await app.page.keyboard.press('ControlOrMeta+A');
+    await app.page.keyboard.type('Last');
+    // no pause: the next name is typed while the new row is still being written and drawn
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.type('Next');
+    await expect.poll(rows, { timeout: 10_000 }).toBe(n + 1);
+    await expect.poll(() => app.tid(`cell-staffList-${n}-name`).inputValue(), { timeout: 10_000 }).toBe('Next');
+    expect(await app.tid(`cell-staffList-${n - 1}-name`).inputValue()).toBe('Last');
+    await app.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    await app.page.reload();
+    await app.tid('sheet-nav-staffList').click();
+    await expect.poll(rows, { timeout: 10_000 }).toBe(n + 1);
+  });
+
   it('without a worker (its script cannot load) the page writes them itself', async () => {
     await app.env.context.route('**/data-worker-*.js', (route) => route.abort());
     await app.page.reload();

@@ -57,7 +57,8 @@ describe('数据与备份 dialog', () => {
     const { platform } = desktop();
     renderApp(<BackupDialog open onClose={() => undefined} school={here.school} platform={{ ...platform, kind: 'web', backups: undefined }} storage={storage(false, 970 * MB)} />);
     await waitFor(() => expect(screen.getByTestId('storage-persist').textContent).toContain('未获长期保存许可：浏览器在磁盘空间不足时可能清除本机数据，请定期下载备份'));
-    expect(screen.getByTestId('storage-warning-dialog').textContent).toMatch(/存储空间快用完了：已用 970\.0 MB，只剩 30\.0 MB/);
+    // the usage estimate may answer after persist(): wait for it too
+    await waitFor(() => expect(screen.getByTestId('storage-warning-dialog').textContent).toMatch(/存储空间快用完了：已用 970\.0 MB，只剩 30\.0 MB/));
   });
 
   it('previews a backup; 取消 writes nothing and makes no backup', async () => {

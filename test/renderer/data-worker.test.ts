@@ -130,6 +130,23 @@ describe('data worker client', () => {
   });
 });
 
+it('a keystroke typed while a page write is waiting starts after it', async () => {
+  fake.answer({ ready: true });
+  fake.hold = true;
+  const first = writeKeystroke(cell(51));
+  const fill = afterKeystrokes(async () => {
+    await db.rows.update(row, { 'values.students': 60 });
+  });
+  const typed = writeKeystroke(cell(70)); // e.g. Ctrl+D, then typing into the filled cell
+  await new Promise((r) => setTimeout(r, 20));
+  expect(fake.received).toHaveLength(1); // not handed over while the fill waits
+  fake.hold = false;
+  fake.held.forEach((go) => go());
+  await Promise.all([first, fill, typed]);
+  expect(fake.received).toHaveLength(2);
+  expect(await students()).toBe(70); // the typed value, last
+});
+
 describe('data worker entry', () => {
   it('answers ready, runs jobs in order and refuses malformed ones', async () => {
     const posted: unknown[] = [];

@@ -71,7 +71,7 @@ describe('undo checks the data it would overwrite', { timeout: 30_000 }, () => {
     await screen.findByTestId(id(1, 'students'));
     await user.click(input(1, 'className'));
     await user.clear(input(1, 'className'));
-    await user.type(input(1, 'className'), '二班{Enter}');
+    await user.type(input(1, 'className'), '二班{Tab}');
     await waitFor(async () => expect(await values('className')).toEqual(['1班', '二班']));
     await user.click(input(0, 'students'));
     await user.clear(input(0, 'students'));

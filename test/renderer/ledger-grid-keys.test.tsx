@@ -51,14 +51,29 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
     await waitFor(() => expect(active()).toBe(id(3, 'grade'))); // 学段 starts as 小学
     expect((await listRows(CLASSES)).map((r) => r.values)).toHaveLength(4);
     expect((await listRows(CLASSES))[3]!.values).toEqual({ stage: '小学' });
-    await user.keyboard('{Enter}{ArrowDown}'); // nothing typed in the new row: no second one
+    await user.keyboard('{Enter}'); // nothing typed in the new row: no second one
+    select(3, 'className');
+    await user.keyboard('{ArrowDown}');
     await new Promise((r) => setTimeout(r, 100));
     expect(await listRows(CLASSES)).toHaveLength(4);
-    select(3, 'className');
+    expect(active()).toBe(id(3, 'className'));
     await user.keyboard('4班{Enter}'); // typed, not yet stored: counts
     await waitFor(async () => expect(await listRows(CLASSES)).toHaveLength(5));
     expect((await listRows(CLASSES))[3]!.values.className).toBe('4班');
     await waitFor(() => expect(active()).toBe(id(4, 'grade')));
+  });
+
+  it('keys pressed while the new row is being added neither change the finished row nor add more rows', async () => {
+    const user = userEvent.setup({ delay: null });
+    await threeClasses();
+    renderSheet();
+    await screen.findByTestId(id(2, 'students'));
+    select(2, 'students');
+    await user.keyboard('{Enter}9{Enter}{Enter}{ArrowDown}');
+    await waitFor(() => expect(active()).toBe(id(3, 'grade')));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await values('students')).toEqual([40, 41, 42, null]);
+    expect(await listRows(CLASSES)).toHaveLength(4);
   });
 
   it('arrows move a selected cell; once typing, ←/→ stay in the text; Tab, Home/End, Ctrl+Home/End', async () => {

@@ -68,7 +68,8 @@ describe('Workspace', { timeout: 30_000 }, () => {
     await waitFor(() => expect(approve).toHaveProperty('disabled', false));
     await user.click(approve);
     await waitFor(() => expect(screen.getByTestId('period-status').textContent).toBe('已审核 · 第 1 版'));
-    expect(screen.getByTestId('cover-status').textContent).toBe('已审核');
+    // the 封面 reads the period record on its own: it follows a moment later
+    await waitFor(() => expect(screen.getByTestId('cover-status').textContent).toBe('已审核'));
     expect(screen.getByTestId('cover-reportDate').textContent).toBe(todayIso());
   });
 
