@@ -6,7 +6,8 @@ import type { CoverField, CoverSheet, Submission } from '../../shared/pack/schem
 import type { SchoolProfile } from '../../shared/model/school';
 import { periodLabel, timePointLabel } from '../../shared/model/period';
 import { coverFields, coverValue, type CoverInput } from '../../shared/xlsx/layout-cover';
-import { usePeriodRecord, type PeriodState } from '../hooks/use-period-record';
+import type { PeriodRecord } from '../db/records';
+import { usePeriodRecord } from '../hooks/use-period-record';
 
 export interface CoverViewProps {
   sheet: CoverSheet;
@@ -19,7 +20,7 @@ export interface CoverViewProps {
 const PENDING = '（审核通过时自动填写）';
 
 /** The cover as exported, with the period spelled out and what approval will fill in said so. */
-export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodState): string {
+export function coverText(field: CoverField, school: SchoolProfile, sub: Submission, period: string, rec?: PeriodRecord): string {
   switch (field.from) {
     case 'period': return periodLabel(sub.periodKind, period);
     case 'timePoint':

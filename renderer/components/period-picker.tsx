@@ -1,10 +1,10 @@
 // 报表 and 期间 pickers at the top of the sidebar, with the period's due date (截止).
 import { useMemo } from 'react';
 import { Select } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Submission } from '../../shared/pack/schema';
 import { storedPeriods } from '../db/periods-repo';
 import { usePeriodRecord } from '../hooks/use-period-record';
-import { useStableLiveQuery } from '../hooks/use-stable-query';
 import { periodOptions, todayIso } from '../lib/periods';
 import { useStore } from '../state/store';
 
@@ -17,7 +17,7 @@ export interface PeriodPickerProps {
 export function PeriodPicker({ submissions, submission, period }: PeriodPickerProps) {
   const selectSubmission = useStore((s) => s.selectSubmission);
   const selectPeriod = useStore((s) => s.selectPeriod);
-  const stored = useStableLiveQuery(() => storedPeriods(submission.code), [submission.code]);
+  const stored = useLiveQuery(() => storedPeriods(submission.code), [submission.code]);
   const record = usePeriodRecord(submission.code, period);
   const today = todayIso();
   const options = useMemo(() => periodOptions(submission, today, stored ?? []), [submission, today, stored]);

@@ -3,13 +3,13 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, Space, Tag } from 'antd';
 import { AuditOutlined, EditOutlined, ExportOutlined } from '@ant-design/icons';
-import type { PeriodState } from '../hooks/use-period-record';
+import type { PeriodRecord } from '../db/records';
 import { SaveStatus } from './save-status';
 import { DurabilityNotices } from './durability-notices';
 
 export interface WorkspaceHeaderProps {
   schoolName: string;
-  record?: PeriodState;
+  record?: PeriodRecord;
   errorCount: number;
   exporting: boolean;
   onAudit: () => void;

@@ -1,17 +1,10 @@
-// The approval state of one submission × period, for the header, pickers, banner and audit panel.
+// The approval state of one submission × period, for the header, pickers, banner, 封面 and audit
+// panel. A write of data leaves the record alone (ensurePeriod), so this re-renders only when the
+// status, version, 报出日期 or a 说明 changes.
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { PeriodRecord } from '../db/records';
 import { getPeriod } from '../db/periods-repo';
-import { useStableLiveQuery } from './use-stable-query';
 
-/** What the screens show of a period record: all but `updatedAt`, the time of its last change. */
-export type PeriodState = Omit<PeriodRecord, 'updatedAt'>;
-
-/** The period's record without its write time, re-rendering only when status, version, 报出日期 or a 说明 changes. */
-export function usePeriodRecord(submission: string, period: string): PeriodState | undefined {
-  return useStableLiveQuery(async () => {
-    const rec = await getPeriod({ submission, period });
-    if (!rec) return undefined;
-    const { updatedAt: _written, ...shown } = rec;
-    return shown;
-  }, [submission, period]);
+export function usePeriodRecord(submission: string, period: string): PeriodRecord | undefined {
+  return useLiveQuery(() => getPeriod({ submission, period }), [submission, period]);
 }

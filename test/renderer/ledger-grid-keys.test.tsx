@@ -33,6 +33,15 @@ async function threeClasses() {
   await addRow(CLASSES, { stage: '小学', grade: '三年级', className: '3班', students: 42 });
 }
 
+/** Three classes on screen, and a keyboard to drive them. */
+async function openThreeClasses() {
+  const user = userEvent.setup({ delay: null });
+  await threeClasses();
+  renderSheet();
+  await screen.findByTestId(id(2, 'students'));
+  return user;
+}
+
 /** Puts the keyboard on a cell without a click (a click means editing). */
 function select(row: number, col: string) {
   const el = input(row, col);
@@ -42,10 +51,7 @@ function select(row: number, col: string) {
 
 describe('ledger grid keys', { timeout: 30_000 }, () => {
   it('Enter or ↓ on a filled last row opens a new row below with the cursor in it; a blank last row stays last', async () => {
-    const user = userEvent.setup({ delay: null });
-    await threeClasses();
-    renderSheet();
-    await screen.findByTestId(id(2, 'students'));
+    const user = await openThreeClasses();
     select(2, 'students');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(active()).toBe(id(3, 'grade'))); // 学段 starts as 小学
@@ -64,10 +70,7 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
   });
 
   it('keys pressed while the new row is being added neither change the finished row nor add more rows', async () => {
-    const user = userEvent.setup({ delay: null });
-    await threeClasses();
-    renderSheet();
-    await screen.findByTestId(id(2, 'students'));
+    const user = await openThreeClasses();
     select(2, 'students');
     await user.keyboard('{Enter}9{Enter}{Enter}{ArrowDown}');
     await waitFor(() => expect(active()).toBe(id(3, 'grade')));
@@ -77,10 +80,7 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
   });
 
   it('arrows move a selected cell; once typing, ←/→ stay in the text; Tab, Home/End, Ctrl+Home/End', async () => {
-    const user = userEvent.setup({ delay: null });
-    await threeClasses();
-    renderSheet();
-    await screen.findByTestId(id(2, 'students'));
+    const user = await openThreeClasses();
     select(0, 'className');
     await user.keyboard('{ArrowRight}');
     expect(active()).toBe(id(0, 'students'));
@@ -114,10 +114,7 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
   });
 
   it('Shift+arrows select a range that copies as tab-separated text; Delete clears it; Ctrl+D fills down', async () => {
-    const user = userEvent.setup({ delay: null });
-    await threeClasses();
-    renderSheet();
-    await screen.findByTestId(id(2, 'students'));
+    const user = await openThreeClasses();
     select(0, 'className');
     await user.keyboard('{Shift>}{ArrowRight}{ArrowDown}{/Shift}');
     await waitFor(() => expect(input(1, 'students').closest('td')!.className).toContain('in-range'));
@@ -139,10 +136,7 @@ describe('ledger grid keys', { timeout: 30_000 }, () => {
   });
 
   it('Ctrl+Z / Ctrl+Y undo and redo typing, a paste, inserting and deleting rows — in the db and the trail', async () => {
-    const user = userEvent.setup({ delay: null });
-    await threeClasses();
-    renderSheet();
-    await screen.findByTestId(id(2, 'students'));
+    const user = await openThreeClasses();
     await user.click(input(0, 'students'));
     await user.clear(input(0, 'students'));
     await user.type(input(0, 'students'), '48');
