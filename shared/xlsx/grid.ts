@@ -3,6 +3,7 @@
 // so any writer that puts the same values in the same cells gives the same hash.
 import { sha256Text } from '../hash/sha256';
 import { address } from './addresses';
+import { cleanText } from '../model/clean-text';
 
 export type GridValue = string | number | null;
 
@@ -49,6 +50,28 @@ export function canonicalContent(values: GridValue[][]): string {
     });
   });
   return out;
+}
+
+/** The grid with every text as an .xlsx can carry it (clean-text.ts), so the hash taken over it
+ * is the hash of what a reader gets back; the same grid object when nothing needed cleaning. */
+export function cleanGrid(grid: SheetGrid): SheetGrid {
+  let changed = false;
+  const rows = grid.rows.map((row) =>
+    row.map((c) => {
+      if (typeof c.v !== 'string') return c;
+      const v = cleanText(c.v);
+      if (v === c.v) return c;
+      changed = true;
+      return { ...c, v };
+    }),
+  );
+  return changed ? { ...grid, rows } : grid;
+}
+
+/** Text as written into the file: a literal `_x0041_` would be read back as “A” (the escape Excel
+ * and SheetJS decode in every cell), so each `_` that starts such a sequence is written `_x005F_`. */
+export function escapeXlsxText(s: string): string {
+  return s.includes('_') ? s.replace(/_(?=x[\da-fA-F]{4}_)/gi, '_x005F_') : s;
 }
 
 export function gridValues(grid: SheetGrid): GridValue[][] {

@@ -2,7 +2,7 @@
 // headers, frozen panes, A4 landscape fit to width, repeated header rows, dropdowns).
 // ExcelJS only ever writes here; untrusted files are read with SheetJS (read.ts).
 import ExcelJS from 'exceljs';
-import type { CellRole, SheetGrid } from './grid';
+import { cleanGrid, escapeXlsxText, type CellRole, type SheetGrid } from './grid';
 import { address } from './addresses';
 
 const FONT = { name: '宋体', size: 11 };
@@ -39,7 +39,9 @@ interface ListValidations {
   add(range: string, v: { type: 'list'; allowBlank: boolean; formulae: string[]; showErrorMessage: boolean; errorTitle: string; error: string }): void;
 }
 
-function addSheet(wb: ExcelJS.Workbook, g: SheetGrid): void {
+function addSheet(wb: ExcelJS.Workbook, grid: SheetGrid): void {
+  // every workbook the app writes (report, template, 修改记录) reads back as its grids say
+  const g = cleanGrid(grid);
   const ws = wb.addWorksheet(g.name, {
     state: g.hidden ? 'hidden' : 'visible',
     views: g.freeze ? [{ state: 'frozen', xSplit: g.freeze.xSplit, ySplit: g.freeze.ySplit }] : undefined,
@@ -57,7 +59,7 @@ function addSheet(wb: ExcelJS.Workbook, g: SheetGrid): void {
       const inTable = areas.some((t) => r + 1 >= t.top && r + 1 <= t.bottom && ci + 1 >= t.left && ci + 1 <= t.right);
       if (c.v === null && !inTable) return;
       const xc = xr.getCell(ci + 1);
-      if (c.v !== null) xc.value = c.v;
+      if (c.v !== null) xc.value = typeof c.v === 'string' ? escapeXlsxText(c.v) : c.v;
       xc.style = (inTable ? bordered : ROLE_STYLE)[c.role];
     });
   });

@@ -15,7 +15,7 @@ import { indicatorGrid } from './layout-indicator';
 import type { IndicatorInput } from '../compute/indicator';
 import { periodContext } from '../compute/period-context';
 import { metaGrid, notesGrid } from './layout-notes';
-import { gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
+import { cleanGrid, gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
 import { REPORT_FORMAT, reportFileName, type ReportContext } from './context';
 
 export interface ReportInput {
@@ -68,6 +68,9 @@ export function buildReport(input: ReportInput): BuiltReport {
     if (sheet.kind === 'indicator') grids.push(indicatorGrid(pc.indicator(sheet.id)!, ctx));
   }
   grids.push(notesGrid(findings.filter((f) => f.severity === 'warning'), ctx));
+  // data that reached the database another way (a data file, an older version) may hold text an
+  // .xlsx cannot carry: hash what is written, so the file reads back with matching hashes
+  grids.splice(0, grids.length, ...grids.map(cleanGrid));
 
   const hashes: [string, string][] = grids.map((g) => [g.name, sheetHash(gridValues(g))]);
   const meta: Record<string, string | number> = {
