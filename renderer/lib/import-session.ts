@@ -50,7 +50,7 @@ export function sourceColumns(book: DecodedBook, choice: ImportChoice): SourceCo
 
 export function convertChoice(sheet: LedgerSheet, book: DecodedBook, choice: ImportChoice, target: ValidationTarget): ConversionResult | undefined {
   if (choice.headerRow === undefined || Object.keys(choice.mapping).length === 0) return undefined;
-  return convertRows(sheet, book.sheets[choice.sheetIndex]!.rows, choice.headerRow, choice.mapping, target);
+  return convertRows(sheet, book.sheets[choice.sheetIndex]!, choice.headerRow, choice.mapping, target);
 }
 
 /** Header cells of source columns no ledger column uses (shown, so nothing is dropped unnoticed). */

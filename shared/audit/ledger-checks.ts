@@ -3,7 +3,7 @@ import type { LedgerColumn, LedgerSheet, Pack } from '../pack/schema';
 import type { LedgerRow, PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { enumValues } from '../pack/applicability';
-import { hasColumnType, formatValue, parseDate } from '../model/values';
+import { hasColumnType, formatValue, impossibleDate, parseDate } from '../model/values';
 import { ageAt, matches, toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
@@ -64,7 +64,8 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
         continue;
       }
       if (!hasColumnType(col, v) || (col.type === 'integer' && (v as number) < 0)) {
-        emit(`${pre}-TYPE`, 'error', index, row, col, `应为${TYPE_NAME[col.type]}，现为“${formatValue(v)}”`);
+        const why = impossibleDate(col, v);
+        emit(`${pre}-TYPE`, 'error', index, row, col, `应为${TYPE_NAME[col.type]}，现为“${formatValue(v)}”${why ? `（${why}）` : ''}`);
         continue;
       }
       if (col.type === 'enum') {

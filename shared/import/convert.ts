@@ -6,12 +6,14 @@ import type { LedgerColumn, LedgerSheet, Pack } from '../pack/schema';
 import type { CellValue, LedgerRow } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import type { Severity } from '../audit/types';
-import { parseInput } from '../model/values';
+import { ambiguousYearMonth, hasColumnType, parseInput } from '../model/values';
+import { removedChars } from '../model/clean-text';
 import { checkLedger, type LedgerContext } from '../audit/ledger-checks';
 import { periodRange } from '../model/period';
 import { findSubmission } from '../pack/applicability';
 import { columnLetter } from '../xlsx/addresses';
-import type { RawCell } from './decode';
+import { newRowDefaults } from '../pack/row-defaults';
+import type { DecodedSheet, RawCell } from './decode';
 import type { ColumnMapping } from './header';
 
 export interface ValidationTarget {
@@ -56,10 +58,15 @@ export function ledgerContext(t: ValidationTarget): LedgerContext {
   return { pack: t.pack, school: t.school, submission: sub.code, range, asOf };
 }
 
-/** A cell as the text a user would have typed: numbers as written, so 45901 (a serial) parses as a date. */
-export function cellText(col: LedgerColumn, v: RawCell | undefined): string {
+/**
+ * A cell as the text a user would have typed: numbers as written, so 45901 (a serial) parses as a
+ * date — except that a 年月 or date column reads a number as Excel displays it (`shown`, from the
+ * cell's number format: 1973.1 formatted `0.00` is 1973.10, October) when that text parses.
+ */
+export function cellText(col: LedgerColumn, v: RawCell | undefined, shown?: string): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
+    if (shown !== undefined && (col.type === 'yearMonth' || col.type === 'date') && hasColumnType(col, parseInput(col, shown))) return shown;
     // a 身份证号 or 健康证编号 stored as a number must not turn into 5.1e17
     if (col.type === 'text' || col.type === 'enum') return Number.isInteger(v) ? BigInt(Math.round(v)).toString() : String(v);
     return String(v);
@@ -91,41 +98,67 @@ export function validateRows(
   return out;
 }
 
+/** Warnings on one converted cell: characters removed, a 年月 that may be January or October. */
+function conversionProblems(col: LedgerColumn, text: string, v: CellValue, index: number): Omit<RowProblem, 'sourceRow'>[] {
+  const out: Omit<RowProblem, 'sourceRow'>[] = [];
+  const removed = removedChars(text);
+  if (removed) out.push({ index, colKey: col.key, severity: 'warning', message: `「${col.label}」含有无法保存到 Excel 文件的字符（${removed}），已删除` });
+  const twoWays = col.type === 'yearMonth' ? ambiguousYearMonth(text) : undefined;
+  if (twoWays && v === twoWays.read) {
+    const [y, m1, m2] = [twoWays.read.slice(0, 4), Number(twoWays.read.slice(5)), Number(twoWays.other.slice(5))];
+    out.push({ index, colKey: col.key, severity: 'warning', message: `「${col.label}」${text.trim()} 可能是 ${y}年${m1}月 或 ${y}年${m2}月，已按 ${twoWays.read} 导入，请核对` });
+  }
+  return out;
+}
+
 function blank(row: readonly RawCell[] | undefined): boolean {
   return !row || row.every((c) => c === null || String(c).trim() === '');
 }
 
-/** Converts the data rows under `headerRow` with a mapping and validates them. Blank rows are skipped. */
+/**
+ * Converts the data rows under `headerRow` with a mapping and validates them. Blank rows are skipped.
+ * `source` is the decoded sheet (its `shown` texts are then used) or its rows alone.
+ */
 export function convertRows(
   sheet: LedgerSheet,
-  source: readonly RawCell[][],
+  source: DecodedSheet | readonly RawCell[][],
   headerRow: number,
   mapping: ColumnMapping,
   target: ValidationTarget,
 ): ConversionResult {
   const mapped = sheet.columns.filter((c) => mapping[c.key] !== undefined);
+  const grid: DecodedSheet = Array.isArray(source) ? { name: '', rows: source as RawCell[][] } : (source as DecodedSheet);
+  const rowsIn = grid.rows;
   const rows: ConvertedRow[] = [];
+  // what the app fills itself in a new row (学段 of a 小学) is there before the check, as when typed
+  const filled = newRowDefaults(target.pack, target.school.type, sheet.columns);
+  // problems of the conversion itself (text cleaned, an ambiguous 年月), before the audit's
+  const own: Omit<RowProblem, 'sourceRow'>[] = [];
   let blankRows = 0;
-  for (let r = headerRow + 1; r < source.length; r++) {
-    const line = source[r];
+  for (let r = headerRow + 1; r < rowsIn.length; r++) {
+    const line = rowsIn[r];
     const cells = mapped.map((c) => line?.[mapping[c.key]!] ?? null);
     if (blank(line) || blank(cells)) {
       blankRows++;
       continue;
     }
-    const values: Record<string, CellValue> = {};
+    const values: Record<string, CellValue> = { ...filled };
+    const index = rows.length;
     mapped.forEach((c, j) => {
-      const v = parseInput(c, cellText(c, cells[j]));
-      if (v !== null) values[c.key] = v;
+      const text = cellText(c, cells[j], grid.shown?.[`${r}:${mapping[c.key]}`]);
+      const v = parseInput(c, text);
+      if (v !== null) values[c.key] = v; // a blank cell keeps what the app fills
+      own.push(...conversionProblems(c, text, v, index));
     });
     rows.push({ sourceRow: r + 1, values });
   }
-  const headers = source[headerRow] ?? [];
-  const problems: RowProblem[] = validateRows(sheet, rows.map((r) => r.values), target).map((p) => {
+  const headers = rowsIn[headerRow] ?? [];
+  const problems: RowProblem[] = [...own, ...validateRows(sheet, rows.map((r) => r.values), target)].map((p) => {
     const c = mapping[p.colKey];
     const at = c === undefined ? {} : { sourceCol: columnLetter(c + 1), header: cellText(sheet.columns[0]!, headers[c]) || undefined };
     return { ...p, sourceRow: rows[p.index]!.sourceRow, ...at };
   });
+  problems.sort((a, b) => a.index - b.index);
   const invalid = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.index));
   return { rows, problems, invalid, blankRows };
 }

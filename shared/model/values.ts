@@ -2,6 +2,7 @@
 // Unparseable text is kept as typed (never lost); the audit marks it as a type error.
 import type { LedgerColumn } from '../pack/schema';
 import type { CellValue } from './data';
+import { cleanText } from './clean-text';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const FULL_WIDTH = /[０-９．－：／　]/g;
@@ -71,6 +72,15 @@ export function parseYearMonth(text: string): string | undefined {
   return parseDate(s)?.slice(0, 7);
 }
 
+/**
+ * 1973.1 in a 年月 column: a decimal number (Excel drops the 0 of 1973.10), so January or October.
+ * Returns the two readings, or undefined when the text is not ambiguous (1973.10, 1973.2, 1973-1).
+ */
+export function ambiguousYearMonth(text: string): { read: string; other: string } | undefined {
+  const m = /^(\d{4})\s*\.\s*1$/.exec(toHalfWidth(text).trim());
+  return m && Number(m[1]) >= 1900 ? { read: `${m[1]}-01`, other: `${m[1]}-10` } : undefined;
+}
+
 export function parseDateTime(text: string): string | undefined {
   const s = toHalfWidth(text).trim();
   const serial = /^\d{5}\.\d+$/.exec(s);
@@ -95,8 +105,10 @@ function parseNumber(text: string, integer: boolean): number | undefined {
   return integer && !Number.isInteger(n) ? undefined : n;
 }
 
+/** Typed, pasted or imported text → the column's value; characters an .xlsx cannot carry are
+ * removed first (clean-text.ts), so what is stored is what every export reads back. */
 export function parseInput(column: LedgerColumn, text: string): CellValue {
-  const raw = text.replace(/\r?\n$/, '');
+  const raw = cleanText(text).replace(/\n$/, '');
   if (raw.trim() === '') return null;
   switch (column.type) {
     case 'integer':
@@ -134,6 +146,29 @@ export function hasColumnType(column: LedgerColumn, v: CellValue | undefined): b
       return typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) && parseYearMonth(v) === v;
     default:
       return typeof v === 'string';
+  }
+}
+
+const DATE_SHAPE = /^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$|^\d{8}$/;
+const YEAR_MONTH_SHAPE = /^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*月?$|^\d{6}$/;
+
+/**
+ * Why text kept in a date, 年月 or datetime column is not its type although it is written like one:
+ * 日期不存在 (2025-02-30, 0000-00-00, 1973.13). Undefined for anything else (then it is just not a date).
+ */
+export function impossibleDate(column: LedgerColumn, v: CellValue | undefined): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = toHalfWidth(v).trim();
+  const date = s.replace(/(?:\s+|T|日)\d{1,2}\s*[:时点]\s*\d{1,2}\s*分?(?::\d{1,2})?$/, '');
+  switch (column.type) {
+    case 'date':
+      return DATE_SHAPE.test(s) && !parseDate(s) ? '日期不存在' : undefined;
+    case 'yearMonth':
+      return (YEAR_MONTH_SHAPE.test(s) || DATE_SHAPE.test(s)) && !parseYearMonth(s) ? '日期不存在' : undefined;
+    case 'datetime':
+      return date !== s && DATE_SHAPE.test(date) && !parseDate(date) ? '日期不存在' : undefined;
+    default:
+      return undefined;
   }
 }
 
