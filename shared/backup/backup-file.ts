@@ -6,24 +6,13 @@
 import { DATA_FORMAT, schoolDataSchema, type PeriodData, type SchoolData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { JsonLimitError, parseUntrustedJsonBytes, JSON_LIMITS } from '../model/json-limits';
-import { firstCollectionIssue } from '../model/data-file';
+import { DATA_FILE_LIMITS, dataLimitProblem, firstCollectionIssue, jsonPath, type DataFileLimits } from '../model/data-file';
 
 export const BACKUP_MIME = 'application/json';
 
-/** Beyond what the JSON limits allow: a backup is refused whole when any is passed. */
-export const BACKUP_LIMITS = {
-  /** bytes of the file (the JSON limit; a large school's backup is a few MB) */
-  maxBytes: JSON_LIMITS.maxBytes,
-  /** periods (ten years × 12 months × 3 reports is 360) */
-  maxPeriods: 2000,
-  /** rows of one list (a 班级名册 of a large school is a few hundred, a 教职工名册 a few hundred) */
-  maxRowsPerSheet: 50_000,
-  /** rows of all lists together */
-  maxRows: 500_000,
-  /** entered cells of all statistics and indicator sheets together */
-  maxCells: 1_000_000,
-};
-export type BackupLimits = typeof BACKUP_LIMITS;
+/** Beyond what the JSON limits allow: a backup is refused whole when any is passed (data-file.ts). */
+export const BACKUP_LIMITS = DATA_FILE_LIMITS;
+export type BackupLimits = DataFileLimits;
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -58,40 +47,7 @@ export function backupDownloadName(school: Pick<SchoolProfile, 'code' | 'name'>,
   return `${school.code}_${name}_备份_${stamp}.json`;
 }
 
-/** `periods[3].sheets.classList.rows[12].id` from a zod path. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out || '(根)';
-}
-
-/** Sizes, duplicates: what the schema cannot say. Returns the first problem with its JSON path. */
-function limitProblem(data: SchoolData, limits: BackupLimits): string | undefined {
-  if (data.periods.length > limits.maxPeriods) return `periods：有 ${data.periods.length} 期，超过上限 ${limits.maxPeriods} 期`;
-  const seen = new Set<string>();
-  let rows = 0;
-  let cells = 0;
-  for (const [i, p] of data.periods.entries()) {
-    const key = `${p.submission}\u0000${p.period}`;
-    if (seen.has(key)) return `periods[${i}]：${p.submission} ${p.period} 出现了两次`;
-    seen.add(key);
-    for (const [sheetId, entry] of Object.entries(p.sheets)) {
-      const list = entry.rows ?? [];
-      const at = `periods[${i}].sheets.${sheetId}.rows`;
-      if (list.length > limits.maxRowsPerSheet) return `${at}：有 ${list.length} 行，超过上限 ${limits.maxRowsPerSheet} 行`;
-      const ids = new Set<string>();
-      for (const [r, row] of list.entries()) {
-        if (ids.has(row.id)) return `${at}[${r}].id：行号“${row.id}”与前面的行重复`;
-        ids.add(row.id);
-      }
-      rows += list.length;
-      cells += Object.keys(entry.cells ?? {}).length;
-      if (rows > limits.maxRows) return `${at}：全部名册合计超过上限 ${limits.maxRows} 行`;
-      if (cells > limits.maxCells) return `periods[${i}].sheets.${sheetId}.cells：全部填报格合计超过上限 ${limits.maxCells} 格`;
-    }
-  }
-  return undefined;
-}
+export { jsonPath };
 
 /**
  * Reads a backup from bytes and checks it whole: size, encoding, depth and prototype keys (json-limits),
@@ -124,7 +80,7 @@ export function parseBackup(fileName: string, bytes: Uint8Array, limits: BackupL
     const lines = parsed.error.issues.slice(0, 8).map((i) => `${jsonPath(i.path)}：${i.message}`);
     throw new BackupError(`文件「${fileName}」不是有效的校表通备份：\n  ${lines.join('\n  ')}`);
   }
-  const problem = limitProblem(parsed.data, limits);
+  const problem = dataLimitProblem(parsed.data, limits);
   if (problem) throw new BackupError(`文件「${fileName}」不能恢复：${problem}`);
   return parsed.data;
 }

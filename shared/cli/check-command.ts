@@ -45,7 +45,7 @@ function fromDataFile(file: string, args: Args): Subject {
     throw new UsageError('--previous、--related 只用于审核工作簿（.xlsx）；学校数据文件中已含各期数据');
   const code = flag(args, 'submission');
   const period = flag(args, 'period');
-  const { data, pack, periodData, previous, history, lookup } = loadSchoolPeriod(file, code, period);
+  const { data, pack, periodData, previous, history, lookup, issues } = loadSchoolPeriod(file, code, period);
   // as in the app and in export: year-on-year rules compare only with approved figures
   const approved = previous?.status === '已审核' ? previous : undefined;
   const prevName = `${code} ${previousPeriod(findSubmission(pack, code)!.periodKind, period)}`;
@@ -53,7 +53,7 @@ function fromDataFile(file: string, args: Args): Subject {
     `${data.school.name}（${data.school.code}） ${code} ${period}  ${periodData.status} 版本 ${periodData.version}`,
     approved ? `与上期 ${prevName}（已审核）比较` : previous ? `上期 ${prevName} 未审核，不作比较` : `文件中没有上期 ${prevName}，不作比较`,
   ];
-  return { audit: { pack, school: data.school, data: periodData, previous: approved, history, lookup }, header, remarks: [] };
+  return { audit: { pack, school: data.school, data: periodData, previous: approved, history, lookup }, header, remarks: issues };
 }
 
 function fromWorkbook(file: string, bytes: Uint8Array, args: Args): Subject {

@@ -14,7 +14,7 @@ import { readReport } from '../xlsx/read';
 import { countBySeverity, runAudit } from '../audit/run';
 import { flag, UsageError, type Args } from './args';
 import { appVersion, seedPacks } from './seeds';
-import { DataFileError, readSchoolDataFile } from '../model/data-file';
+import { DataFileError, dataValueIssues, readSchoolDataFile } from '../model/data-file';
 
 export interface Io {
   out(line: string): void;
@@ -71,6 +71,8 @@ export interface SchoolPeriod {
   previous?: PeriodData;
   history: PeriodData[];
   lookup: (submission: string, period: string) => PeriodData | undefined;
+  /** values the app would not have stored, by their path in the file (dataValueIssues) */
+  issues: string[];
 }
 
 /** Reads `file` and finds --submission/--period in it; every refusal names what is wrong. */
@@ -88,11 +90,13 @@ export function loadSchoolPeriod(file: string, code: string, period: string): Sc
   if (!periodData) throw new InputError(`文件「${file}」中没有 ${code} ${period} 的数据`);
   const previous = findPeriod(data, code, previousPeriod(submission.periodKind, period));
   const history = historyOf(data.periods, code, submission.periodKind, period);
-  return { data, pack, periodData, previous, history, lookup: (sub, p) => findPeriod(data, sub, p) };
+  const issues = dataValueIssues(data, pack).map((x) => `文件「${file}」 ${x}`);
+  return { data, pack, periodData, previous, history, lookup: (sub, p) => findPeriod(data, sub, p), issues };
 }
 
 export async function exportCmd(args: Args, io: Io): Promise<number> {
-  const { data, pack, periodData, previous, history, lookup } = loadSchoolPeriod(flag(args, 'data'), flag(args, 'submission'), flag(args, 'period'));
+  const { data, pack, periodData, previous, history, lookup, issues } = loadSchoolPeriod(flag(args, 'data'), flag(args, 'submission'), flag(args, 'period'));
+  for (const x of issues) io.err(`注意：${x}`);
   const report = await exportReport({ pack, school: data.school, data: periodData, appVersion: appVersion(), previous, history, lookup });
   const dir = resolve(flag(args, 'out', '.'));
   mkdirSync(dir, { recursive: true });

@@ -5,6 +5,13 @@ import { schoolProfileSchema } from './school';
 
 export const DATA_FORMAT = 'xiaobiao-data/1';
 
+/** YYYY-MM-DD naming a day of the calendar (values.ts parses more; this stays free of imports). */
+function realDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
 /** A cell as typed: numbers as numbers; dates `YYYY-MM-DD`, times `HH:mm`, datetimes `YYYY-MM-DD HH:mm`. */
 export const cellValueSchema = z.union([z.string().max(32767), z.number().finite(), z.null()]);
 
@@ -27,7 +34,8 @@ export const periodDataSchema = z
     period: z.string().min(1),
     status: z.enum(STATUSES),
     version: z.number().int().min(0),
-    reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    // 报出日期 is picked from a calendar: one that does not exist (2025-02-30) was edited by hand
+    reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(realDate, '日期不存在').optional(),
     sheets: z.record(z.string(), sheetEntrySchema),
     // 经验校验 说明, keyed by the audit finding's key
     explanations: z.record(z.string(), z.string()).optional(),

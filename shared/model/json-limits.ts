@@ -49,6 +49,46 @@ function lineCol(text: string, at: number): string {
   return `第 ${line} 行第 ${at - last} 列`;
 }
 
+/**
+ * The path (`periods[3].sheets.classList.rows[7].students`) of the first key given twice in one
+ * object of valid JSON text, or undefined. JSON.parse keeps the last silently, so a file edited by
+ * hand could hold two different 学生数 for one row and show only one: such a file is refused.
+ */
+export function duplicateKeyPath(text: string): string | undefined {
+  type Frame = { keys?: Set<string>; index: number; key?: string; expectKey: boolean };
+  const stack: Frame[] = [];
+  const path = () =>
+    stack
+      .map((f, i) => (f.keys ? (f.key === undefined ? '' : `${i ? '.' : ''}${f.key}`) : `[${f.index}]`))
+      .join('');
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (ch === 0x22) {
+      let j = i + 1;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) {
+          top.key = key;
+          return path();
+        }
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (ch === 0x7b) stack.push({ keys: new Set(), index: 0, expectKey: true });
+    else if (ch === 0x5b) stack.push({ index: 0, expectKey: false });
+    else if (ch === 0x7d || ch === 0x5d) stack.pop();
+    else if (ch === 0x2c && top) {
+      if (top.keys) top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return undefined;
+}
+
 /** Parses untrusted JSON text within the limits; throws JsonLimitError (Chinese, naming the file). */
 export function parseUntrustedJson(fileName: string, text: string, limits: JsonLimits = JSON_LIMITS): unknown {
   const fail = (problem: string): never => {
@@ -59,8 +99,10 @@ export function parseUntrustedJson(fileName: string, text: string, limits: JsonL
   if (!text.trim()) fail('文件是空的');
   const deep = depthOver(text, limits.maxDepth);
   if (deep !== undefined) fail(`嵌套超过 ${limits.maxDepth} 层（${lineCol(text, deep)}），不是校表通的数据文件`);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let json: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (key, value) => {
+    json = JSON.parse(body, (key, value) => {
       if (FORBIDDEN_KEYS.has(key)) throw new JsonLimitError(fileName, `含有不允许的键“${key}”，文件可能被恶意改动`);
       return value;
     });
@@ -68,6 +110,9 @@ export function parseUntrustedJson(fileName: string, text: string, limits: JsonL
     if (e instanceof JsonLimitError) throw e;
     return fail(`不是有效的 JSON（${(e as Error).message}）`);
   }
+  const twice = duplicateKeyPath(body);
+  if (twice !== undefined) fail(`${twice}：同一个键出现了两次（文件可能被手工改动过），不能确定哪一个是对的`);
+  return json;
 }
 
 /** Decodes bytes as UTF-8 (refusing invalid UTF-8, e.g. a GBK file) and parses them within the limits. */

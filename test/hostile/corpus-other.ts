@@ -48,6 +48,26 @@ function setPath(root: Json, path: (string | number)[], value: unknown): void {
   o[path[path.length - 1]!] = value;
 }
 
+/** The first period with a 班级名册 of two rows or more, and its index. */
+function withClasses(good: Json): { d: SchoolData; i: number; rows: SchoolData['periods'][number]['sheets'][string]['rows'] & object } {
+  const d = clone(good as unknown as SchoolData) as unknown as SchoolData;
+  const i = d.periods.findIndex((p) => (p.sheets.classList?.rows?.length ?? 0) > 1);
+  return { d, i, rows: d.periods[i]!.sheets.classList!.rows! };
+}
+
+/** The data file with the second 班级名册 row's 学生数 given twice, the second time different. */
+function dupKey(good: Json): string {
+  const { d, rows } = withClasses(good);
+  rows[1] = { ...rows[1]!, students: 4321 };
+  return JSON.stringify(d).replace('"students":4321', '"students":4321,"students":41');
+}
+
+function dupRowId(good: Json): SchoolData {
+  const { d, rows } = withClasses(good);
+  rows[1] = { ...rows[1]!, id: rows[0]!.id };
+  return d;
+}
+
 export function jsonCorpus(demo: SchoolData): CorpusFile[] {
   const good = clone(demo);
   // structural leaves only (school and period headers, first rows): enough variety, small files
@@ -78,11 +98,17 @@ export function jsonCorpus(demo: SchoolData): CorpusFile[] {
     file('format-unknown.json', { ...good, format: 'something-else' }),
     file('format-missing.json', { ...good, format: undefined }),
     // a million wrong items must cost one issue, not a million (data-file.ts stops at the first)
-    file('huge-periods.json', { ...good, periods: new Array(1_000_000).fill(null) }, /periods\.0: /),
-    file('huge-rows.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: new Array(300_000).fill({ id: 1 }) } } }] }, /periods\.0\.sheets\.classList\.rows\.0\.id: /),
+    file('huge-periods.json', { ...good, periods: new Array(1_000_000).fill(null) }, /periods\[0\]: /),
+    file('huge-rows.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: new Array(300_000).fill({ id: 1 }) } } }] }, /periods\[0\]\.sheets\.classList\.rows\[0\]\.id: /),
     file('array-root.json', [good]),
     file('cell-40k.json', { ...good, periods: [{ ...(good.periods as Json[])[0], sheets: { classList: { rows: [{ id: 'r1', className: '班'.repeat(40_000) }] } } }] }, /32767/),
     file('string-root.json', 'xiaobiao-data/1'),
+    // as strict as the app's restore (data-file.ts): what JSON.parse or the schema would let through
+    rawFile('dup-key-row.json', dupKey(good), /periods\[\d+\]\.sheets\.classList\.rows\[1\]\.students：同一个键出现了两次/),
+    rawFile('dup-key-root.json', JSON.stringify(good).replace(/^\{/, '{"format":"xiaobiao-data/1",'), /format：同一个键出现了两次/),
+    file('dup-period.json', { ...good, periods: [(good.periods as Json[])[0], ...(good.periods as Json[])] }, /periods\[1\]：.*出现了两次/),
+    file('dup-row-id.json', dupRowId(good), /periods\[\d+\]\.sheets\.classList\.rows\[1\]\.id：行号.*重复/),
+    file('report-date-impossible.json', { ...good, periods: [{ ...(good.periods as Json[])[0], reportDate: '2025-02-30' }] }, /periods\[0\]\.reportDate: 日期不存在/),
     rawFile('proto-root.json', protoAt('root'), /__proto__/),
     rawFile('proto-sheets.json', protoAt('__proto__'), /__proto__/),
     rawFile('constructor-sheets.json', protoAt('constructor'), /constructor/),

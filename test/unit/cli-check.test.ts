@@ -175,7 +175,7 @@ describe('bad input: exit 2, a Chinese message, nothing on stdout', () => {
     const file = variant('wrong-shape.json', (d) => {
       (current(d).sheets.classList!.rows![0] as Record<string, unknown>).students = { n: 50 };
     });
-    refused(await run('check', file, ...XNC), `文件「${file}」不是有效的学校数据文件`, 'periods.1.sheets.classList.rows.0');
+    refused(await run('check', file, ...XNC), `文件「${file}」不是有效的学校数据文件`, 'periods[1].sheets.classList.rows[0]');
   });
 
   it('a data file without --submission, or with an unknown submission, a bad or absent period', async () => {

@@ -173,7 +173,7 @@ describe('export and read', () => {
       writeFileSync(file, JSON.stringify(bad));
       refused(
         await run('export', '--data', file, '--submission', 'XNC', '--period', '2025-2026'),
-        `文件「${file}」不是有效的学校数据文件`, 'school.code: 学校标识码必须是 10 位数字', 'periods.1.status',
+        `文件「${file}」不是有效的学校数据文件`, 'school.code: 学校标识码必须是 10 位数字', 'periods[1].status',
       );
     });
 
