@@ -22,7 +22,8 @@ export interface LedgerBodyProps {
   fixedKeys?: ReadonlySet<string>;
   locked?: boolean;
   sel?: Selection;
-  onCommit: (rowId: string, colKey: string, value: CellValue) => void;
+  /** `removed`: what parseInput cleaned out of the typed text (clean-text.ts), for a short notice */
+  onCommit: (rowId: string, colKey: string, value: CellValue, removed?: string) => void;
   onInsert: (rowId: string) => void;
   onDelete: (rowId: string) => void;
 }

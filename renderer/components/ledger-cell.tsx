@@ -8,6 +8,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue, parseInput } from '../../shared/model/values';
+import { removedChars } from '../../shared/model/clean-text';
 import { useCellCommit } from '../hooks/use-cell-commit';
 
 export interface CellProblem {
@@ -30,7 +31,8 @@ export interface LedgerCellProps {
   locked?: boolean;
   /** inside a selected range of several cells */
   inRange?: boolean;
-  onCommit: (rowId: string, colKey: string, value: CellValue) => void;
+  /** `removed`: what parseInput cleaned out of the typed text (clean-text.ts), for a short notice */
+  onCommit: (rowId: string, colKey: string, value: CellValue, removed?: string) => void;
 }
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
@@ -44,7 +46,7 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   const testId = `cell-${sheetId}-${rowIndex}-${column.key}`;
   const className = [problem ? (problem.severity === 'error' ? 'cell-error' : 'cell-warning') : '', inRange ? 'in-range' : ''].join(' ').trim() || undefined;
   const shown = draft ?? formatValue(value);
-  const { change, flush, cancel } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text)));
+  const { change, flush, cancel } = useCellCommit((text) => onCommit(rowId, column.key, parseInput(column, text), removedChars(text)));
 
   // after Esc the old text is shown until the database holds it again: the first keystroke may
   // be stored already and must not flash back up while the old value is being written back

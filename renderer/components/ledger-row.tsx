@@ -21,7 +21,8 @@ export interface LedgerRowProps {
   fixedKeys?: ReadonlySet<string>;
   /** the period is 已审核: cells read-only, no insert/delete */
   locked?: boolean;
-  onCommit: (rowId: string, colKey: string, value: CellValue) => void;
+  /** `removed`: what parseInput cleaned out of the typed text (clean-text.ts), for a short notice */
+  onCommit: (rowId: string, colKey: string, value: CellValue, removed?: string) => void;
   onInsert: (rowId: string) => void;
   onDelete: (rowId: string) => void;
   /** the columns of a selected range crossing this row, as "first-last" column indexes */

@@ -10,6 +10,7 @@ import type { CellValue } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
 import { newRowDefaults } from '../../shared/pack/row-defaults';
+import { removedChars } from '../../shared/model/clean-text';
 import { fixedColumnKeys } from '../../shared/pack/ledger-rows';
 import { ensureFixedRows, fixedRowsOutdated } from '../db/fixed-rows-repo';
 import { listRows } from '../db/rows-repo';
@@ -79,7 +80,16 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
   const defaults = useCallback(() => newRowDefaults(pack, school.type, columns), [pack, school.type, columns]);
   const colLabel = useCallback((key: string) => columns.find((c) => c.key === key)?.label ?? key, [columns]);
   const edits = useLedgerEdits(ref, rows, locked, defaults, colLabel);
-  const { onCommit, addOrInsert, deleteRows, pasteBlock } = edits;
+  const { onCommit: commit, addOrInsert, deleteRows, pasteBlock } = edits;
+  // typed (or pasted into one cell) text is cleaned by parseInput; the user is told what went
+  const onCommit = useCallback(
+    (rowId: string, colKey: string, value: CellValue, removed?: string) => {
+      // one notice however many keystrokes carry the same text (key: the notice is replaced)
+      if (removed) void message.warning({ key: 'xb-cleaned', content: `已删除无法保存到 Excel 文件的字符：${removed}` });
+      commit(rowId, colKey, value);
+    },
+    [commit, message],
+  );
   const { check: checkPaste, dialog: pasteDialog } = usePasteCheck({ pack, school, submission, period, sheet, rows, defaults });
   const onAdd = useCallback(async () => {
     const id = await addOrInsert();
@@ -114,6 +124,8 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
       }
       if (startCol < 0 || target.dataset.row === undefined || !isBlockPaste(text)) return;
       e.preventDefault();
+      const removed = removedChars(text);
+      if (removed) void message.warning({ key: 'xb-cleaned', content: `粘贴的内容中有无法保存到 Excel 文件的字符，已删除：${removed}` });
       let block = toBlock(parseClipboard(text), columns, startCol);
       // a fixed-row list does not grow, and its fixed text is the pack's
       if (fixedKeys)

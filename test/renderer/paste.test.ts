@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import { isBlockPaste, parseClipboard, toBlock } from '../../renderer/lib/paste';
 import { listRows, addRow, writeBlock } from '../../renderer/db/rows-repo';
-import { luojiang, resetAll } from './helpers';
+import { luojiang, resetAll, SCHOOL } from './helpers';
+import { pasteProblems } from '../../renderer/hooks/use-paste-check';
+import { newRowDefaults } from '../../shared/pack/row-defaults';
 
 describe('parseClipboard', () => {
   it('splits Excel text into rows and cells, dropping the trailing newline', () => {
@@ -56,5 +58,32 @@ describe('toBlock and writeBlock', () => {
       { stage: '小学', className: 'C' },
       { stage: '小学', className: 'D' },
     ]);
+  });
+});
+
+describe('a paste is cleaned and checked as typed', () => {
+  const sheet = () => luojiang().sheets.classList as LedgerSheet;
+
+  it('removes NUL and other control characters, keeps a line break in 备注', () => {
+    const cols = sheet().columns;
+    const start = cols.findIndex((c) => c.key === 'className');
+    const text = '1\u0000班\t4\u00075\r\n"2班"\t46\n';
+    const block = toBlock(parseClipboard(text), cols, start);
+    expect(block).toEqual([{ className: '1班', students: 45 }, { className: '2班', students: 46 }]);
+    const remark = cols.findIndex((c) => c.key === 'remark');
+    expect(toBlock(parseClipboard('"转入\r\n两名\uFFFE"\tx\n'), cols, remark)).toEqual([{ remark: '转入\n两名' }]);
+  });
+
+  it('new rows get the defaults (学段 of a 小学) before the check: no 学段 error for a block without it', () => {
+    const p = luojiang();
+    const cols = sheet().columns;
+    const start = cols.findIndex((c) => c.key === 'grade');
+    const block = toBlock(parseClipboard('一年级\t一年级1班\t40\n二年级\t二年级1班\t38\n'), cols, start);
+    const input = { pack: p, school: SCHOOL, submission: 'XNC', period: '2025-2026', sheet: sheet(), rows: [], defaults: newRowDefaults(p, SCHOOL.type, cols) };
+    expect(input.defaults).toEqual({ stage: '小学' });
+    expect(pasteProblems(input, 0, block)).toEqual([]);
+    // a wrong 年级 for the filled 学段 is still caught: the check sees the row with its 学段
+    const bad = toBlock(parseClipboard('七年级\t七年级1班\t40\n'), cols, start);
+    expect(pasteProblems(input, 0, bad).map((x) => x.colKey)).toEqual(['grade']);
   });
 });
