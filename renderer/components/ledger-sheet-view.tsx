@@ -5,11 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent 
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { LedgerColumn, LedgerSheet, Pack } from '../../shared/pack/schema';
-import type { CellValue } from '../../shared/model/data';
+import type { LedgerSheet, Pack } from '../../shared/pack/schema';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';
-import { enumValues } from '../../shared/pack/applicability';
+import { newRowDefaults } from '../../shared/pack/applicability';
 import { fixedColumnKeys } from '../../shared/pack/ledger-rows';
 import { ensureFixedRows, fixedRowsOutdated } from '../db/fixed-rows-repo';
 import { listRows } from '../db/rows-repo';
@@ -48,16 +47,8 @@ export interface LedgerSheetViewProps {
   locked?: boolean;
 }
 
-/** Values a new row starts with: an enum with a single possible value (学段 of a 小学) is filled in. */
-export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerColumn[]): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  for (const col of columns) {
-    if (col.type !== 'enum' || col.valuesFrom !== 'schoolStages') continue;
-    const values = enumValues(pack, schoolType, col);
-    if (values.length === 1) out[col.key] = values[0]!;
-  }
-  return out;
-}
+// Values a new row starts with (学段 of a 小学): shared with the CLI's import, so both fill the same
+export { newRowDefaults } from '../../shared/pack/applicability';
 
 export function LedgerSheetView({ pack, school, submission, period, periodText, sheet, findings = [], blockTitle, locked }: LedgerSheetViewProps) {
   const ref = useMemo(() => ({ submission, period, sheetId: sheet.id }), [submission, period, sheet.id]);

@@ -13,6 +13,7 @@ import { findSubmission } from '../pack/applicability';
 import { columnLetter } from '../xlsx/addresses';
 import type { RawCell } from './decode';
 import type { ColumnMapping } from './header';
+import { ValueTally, type ValueChoice, type ValueMap } from './value-map';
 
 export interface ValidationTarget {
   pack: Pack;
@@ -44,6 +45,8 @@ export interface ConversionResult {
   /** indexes of rows with at least one error */
   invalid: Set<number>;
   blankRows: number;
+  /** enum values the pack's synonyms did not know, once per column, with the 对应 applied (value-map.ts) */
+  valueChoices?: ValueChoice[];
 }
 
 /** The audit's context for one list of a period (what runAudit passes checkLedger). */
@@ -95,14 +98,19 @@ function blank(row: readonly RawCell[] | undefined): boolean {
   return !row || row.every((c) => c === null || String(c).trim() === '');
 }
 
-/** Converts the data rows under `headerRow` with a mapping and validates them. Blank rows are skipped. */
+/**
+ * Converts the data rows under `headerRow` with a mapping and validates them. Blank rows are skipped.
+ * Enum values the synonyms leave unknown go through `valueMap` (the 对应 step) and are tallied.
+ */
 export function convertRows(
   sheet: LedgerSheet,
   source: readonly RawCell[][],
   headerRow: number,
   mapping: ColumnMapping,
   target: ValidationTarget,
+  valueMap?: ValueMap,
 ): ConversionResult {
+  const tally = new ValueTally(sheet, target, valueMap);
   const mapped = sheet.columns.filter((c) => mapping[c.key] !== undefined);
   const rows: ConvertedRow[] = [];
   let blankRows = 0;
@@ -118,6 +126,7 @@ export function convertRows(
       const v = parseInput(c, cellText(c, cells[j]));
       if (v !== null) values[c.key] = v;
     });
+    tally.apply(values);
     rows.push({ sourceRow: r + 1, values });
   }
   const headers = source[headerRow] ?? [];
@@ -127,7 +136,7 @@ export function convertRows(
     return { ...p, sourceRow: rows[p.index]!.sourceRow, ...at };
   });
   const invalid = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.index));
-  return { rows, problems, invalid, blankRows };
+  return { rows, problems, invalid, blankRows, valueChoices: tally.choices() };
 }
 
 /** One problem as a sentence naming sheet, row and column: 工作表「名册」第5行 C列「出生日期」：… */

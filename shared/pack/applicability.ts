@@ -1,6 +1,6 @@
 // Which submissions and sheets a school of a given type fills, in the pack's order.
 import type { LedgerColumn, Pack, Sheet, Submission } from './schema';
-import type { LedgerRow } from '../model/data';
+import type { CellValue, LedgerRow } from '../model/data';
 import { expandStatSheet } from './expand';
 
 export function stagesOf(pack: Pack, schoolType: string): string[] {
@@ -47,4 +47,15 @@ export function enumValues(pack: Pack, schoolType: string, column: LedgerColumn,
     return [...new Set(stages.flatMap((s) => s.grades))];
   }
   return [];
+}
+
+/** Values a new row starts with: an enum with a single possible value (学段 of a 小学) is filled in. */
+export function newRowDefaults(pack: Pack, schoolType: string, columns: LedgerColumn[]): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const col of columns) {
+    if (col.type !== 'enum' || col.valuesFrom !== 'schoolStages') continue;
+    const values = enumValues(pack, schoolType, col);
+    if (values.length === 1) out[col.key] = values[0]!;
+  }
+  return out;
 }
