@@ -115,7 +115,7 @@ describe('xiaobiao import', () => {
     expect(existsSync(at('bad.json'))).toBe(false);
   });
 
-  it.each([
+  it.each<[string[], ...string[]]>([
     [['--sheet', 'foodHealth'], '由几张名单组成', 'foodStaff'],
     [['--sheet', 'jj4149'], '没有可导入的名单“jj4149”', 'staffList（教职工名册）'],
     [['--sheet', 'selfCheck'], '的行由报表包固定'],
