@@ -35,5 +35,7 @@ function lookupOf(column: LedgerColumn): Map<string, string> {
 export function canonicalEnum(column: LedgerColumn, text: string): string {
   const trimmed = text.trim();
   if (column.type !== 'enum') return trimmed;
-  return lookupOf(column).get(normaliseValue(trimmed)) ?? trimmed;
+  const map = lookupOf(column);
+  // most cells are already a listed value or a synonym as the pack spells it: no NFKC for them
+  return map.get(trimmed) ?? map.get(normaliseValue(trimmed)) ?? trimmed;
 }
