@@ -11,7 +11,7 @@ import { decodeSpreadsheet } from '../../shared/import/decode';
 import { detectHeader } from '../../shared/import/header';
 import { convertRows } from '../../shared/import/convert';
 import { readValueMap, ValueMapError, withChoice } from '../../shared/import/value-map';
-import { planImport } from '../../shared/import/import-plan';
+import { CONVERTERS, planImport } from '../../shared/import/import-plan';
 import { SCHOOL } from '../fixtures/small-school';
 import { KINDERGARTEN } from '../fixtures/staff-school';
 import { csvText, gbk, workbookBytes } from '../fixtures/import/make-files';
@@ -190,5 +190,21 @@ describe('the 对应 map', () => {
     expect(plan.headerRow).toBe(1);
     expect(plan.converter).toBe('名单');
     expect(plan.result!.invalid.size).toBe(0);
+  });
+
+  it('another way of reading a worksheet plugs in as a converter (the seam a 学籍 per-student list uses)', () => {
+    const book = decodeSpreadsheet('x.xlsx', workbookBytes([{ name: '花名册', rows: staffExportRows(10) }]));
+    const seen: unknown[] = [];
+    const counted = {
+      name: '学生名单',
+      accepts: (_: LedgerSheet, src: { name: string }) => src.name === '花名册',
+      convert: (_s: LedgerSheet, _src: unknown, _t: unknown, map: unknown) => {
+        seen.push(map);
+        return { headerRow: 1, mapping: {}, description: '学生名单：10 名学生', result: { rows: [], problems: [], invalid: new Set<number>(), blankRows: 0 } };
+      },
+    };
+    const plan = planImport(staff, book, xnc, { valueMap: { title: { 特级教师: '副高级' } }, converters: [counted, ...CONVERTERS] });
+    expect([plan.converter, plan.description]).toEqual(['学生名单', '学生名单：10 名学生']);
+    expect(seen).toEqual([{ title: { 特级教师: '副高级' } }]);
   });
 });
