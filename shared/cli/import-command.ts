@@ -148,7 +148,7 @@ export async function importCmd(args: Args, io: Io): Promise<number> {
   if (result.invalid.size && !skip) {
     io.err(`错误：文件「${name}」工作表「${worksheet}」有 ${result.invalid.size} 行有错误，没有导入任何行（改正后再导入，或加 --skip-bad-rows 只导入正确的 ${result.rows.length - result.invalid.size} 行）`);
     for (const l of unknown.length ? unknownLines(name, sheet, unknown) : []) io.err(l);
-    if (errors.length) io.err(unknown.length ? '其他错误：' : '错误：');
+    if (errors.length && unknown.length) io.err('其他错误：');
     for (const l of errors) io.err(l);
     return 2;
   }
