@@ -14,6 +14,8 @@ import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, readFile
 import { decodeOffThread } from '../lib/decode-off-thread';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
+import { ValueMappingStep } from './value-mapping-step';
+import { useValueMap } from '../hooks/use-value-map';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -36,7 +38,9 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
   const [reading, setReading] = useState(false);
   // a file chosen while another is still being read replaces it: only the latest one's result counts
   const latest = useRef(0);
-  const result = useMemo(() => (book && choice ? convertChoice(sheet, book, choice, target) : undefined), [sheet, book, choice, target]);
+  // the 对应 step's answers (remembered ones first) go into the conversion; see value-mapping-step.tsx
+  const values = useValueMap(sheet.id);
+  const result = useMemo(() => (book && choice && values.ready ? convertChoice(sheet, book, choice, target, values.map) : undefined), [sheet, book, choice, target, values.ready, values.map]);
   const valid = result ? result.rows.length - result.invalid.size : 0;
 
   const reset = () => {
@@ -75,6 +79,7 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
       // a named measure (devtools, npm run bench) of the transaction alone
       const started = performance.now();
       const done = await importRows(ref, rows, mode, defaults, book?.fileName);
+      await values.remember().catch(() => undefined); // only a convenience for the next import
       // the rows under this sheet's undo steps are gone
       if (mode === 'replace') clearGridHistories(historyKey(ref.submission, ref.period, ref.sheetId));
       performance.measure('xb-import-write', { start: started, end: performance.now() });
@@ -153,6 +158,7 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
         {requiredUnmapped.length > 0 && book && (
           <Alert type="warning" showIcon message={`必填列没有对应的列：${requiredUnmapped.map((c) => c.label).join('、')}——这些行会因必填项未填而不能导入。`} />
         )}
+        {result && <ValueMappingStep key={book?.fileName} choices={result.valueChoices ?? []} onChoose={values.choose} />}
         {result && <ImportPreview columns={sheet.columns} result={result} />}
         {result && (
           <div data-testid="import-summary">

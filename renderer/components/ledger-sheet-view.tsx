@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent 
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { LedgerColumn, LedgerSheet, Pack } from '../../shared/pack/schema';
+import type { LedgerSheet, Pack } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { Finding } from '../../shared/audit/types';

@@ -6,6 +6,7 @@ import type { DecodedBook } from '../../shared/import/decode';
 import { chooseSheet, detectHeader, matchColumns, type ColumnMapping } from '../../shared/import/header';
 import { cellText, convertRows, type ConversionResult, type ValidationTarget } from '../../shared/import/convert';
 import { columnLetter } from '../../shared/xlsx/addresses';
+import type { ValueMap } from '../../shared/import/value-map';
 
 export interface ImportChoice {
   sheetIndex: number;
@@ -48,9 +49,9 @@ export function sourceColumns(book: DecodedBook, choice: ImportChoice): SourceCo
   });
 }
 
-export function convertChoice(sheet: LedgerSheet, book: DecodedBook, choice: ImportChoice, target: ValidationTarget): ConversionResult | undefined {
+export function convertChoice(sheet: LedgerSheet, book: DecodedBook, choice: ImportChoice, target: ValidationTarget, valueMap?: ValueMap): ConversionResult | undefined {
   if (choice.headerRow === undefined || Object.keys(choice.mapping).length === 0) return undefined;
-  return convertRows(sheet, book.sheets[choice.sheetIndex]!, choice.headerRow, choice.mapping, target);
+  return convertRows(sheet, book.sheets[choice.sheetIndex]!, choice.headerRow, choice.mapping, target, valueMap);
 }
 
 /** Header cells of source columns no ledger column uses (shown, so nothing is dropped unnoticed). */

@@ -7,7 +7,7 @@ export interface Args {
   positional: string[];
 }
 
-const SWITCHES = new Set(['json', 'help']);
+const SWITCHES = new Set(['json', 'help', 'skip-bad-rows']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command = 'help', ...rest] = argv;

@@ -33,7 +33,7 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-function readSchoolData(path: string): SchoolData {
+export function readSchoolData(path: string): SchoolData {
   const bytes = readInput(path);
   try {
     // size, encoding, depth and prototype keys are refused before the schema (docs/limits.md)

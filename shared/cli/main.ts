@@ -4,6 +4,7 @@ import { demo, exportCmd, InputError, read, type Io } from './commands';
 import { ReportReadError } from '../xlsx/read-errors';
 import { template } from './template-command';
 import { check } from './check-command';
+import { importCmd } from './import-command';
 
 export const USAGE = `用法：
   xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
@@ -18,6 +19,10 @@ export const USAGE = `用法：
       按应用的审核规则审核一期数据，按工作表列出逻辑校验和经验校验（及是否已写说明）
   xiaobiao check 文件.xlsx [--submission XNC --period 2025-2026] --previous 上期.xlsx [--related 其他.xlsx]…
       审核工作簿时给出上期（已审核才比较）和跨月、跨报表规则要读的其他期工作簿（--related 可重复）
+  xiaobiao import --data school.json --period 2025-2026 --sheet staffList 文件.xlsx --out school2.json
+        [--mode append|replace] [--map 对应.json] [--skip-bad-rows] [--submission XNC] [--worksheet 工作表] [--header-row 行号]
+      与应用的“从 Excel 导入”相同：按列名对应各列，按报表包的同义写法和 --map 对应文件换算取值，
+      按审核规则检查每一行；有错误的行或不认识的取值时不导入（--skip-bad-rows 只导入正确的行），写出新的数据文件
 退出码：0 成功（check：没有逻辑校验错误）；1 check 发现逻辑校验错误；2 输入有误（有中文说明）`;
 
 const defaultIo: Io = {
@@ -35,6 +40,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'read': return await read(args, io);
       case 'template': return await template(args, io);
       case 'check': return await check(args, io);
+      case 'import': return await importCmd(args, io);
       case 'help': case '--help': case '-h':
         io.out(USAGE);
         return 0;

@@ -15,6 +15,7 @@ import { columnLetter } from '../xlsx/addresses';
 import { newRowDefaults } from '../pack/row-defaults';
 import type { DecodedSheet, RawCell } from './decode';
 import type { ColumnMapping } from './header';
+import { ValueTally, type ValueChoice, type ValueMap } from './value-map';
 
 export interface ValidationTarget {
   pack: Pack;
@@ -46,6 +47,8 @@ export interface ConversionResult {
   /** indexes of rows with at least one error */
   invalid: Set<number>;
   blankRows: number;
+  /** enum values the pack's synonyms did not know, once per column, with the 对应 applied (value-map.ts) */
+  valueChoices?: ValueChoice[];
 }
 
 /** The audit's context for one list of a period (what runAudit passes checkLedger). */
@@ -118,6 +121,7 @@ function blank(row: readonly RawCell[] | undefined): boolean {
 /**
  * Converts the data rows under `headerRow` with a mapping and validates them. Blank rows are skipped.
  * `source` is the decoded sheet (its `shown` texts are then used) or its rows alone.
+ * Enum values the synonyms leave unknown go through `valueMap` (the 对应 step) and are tallied.
  */
 export function convertRows(
   sheet: LedgerSheet,
@@ -125,7 +129,9 @@ export function convertRows(
   headerRow: number,
   mapping: ColumnMapping,
   target: ValidationTarget,
+  valueMap?: ValueMap,
 ): ConversionResult {
+  const tally = new ValueTally(sheet, target, valueMap);
   const mapped = sheet.columns.filter((c) => mapping[c.key] !== undefined);
   const grid: DecodedSheet = Array.isArray(source) ? { name: '', rows: source as RawCell[][] } : (source as DecodedSheet);
   const rowsIn = grid.rows;
@@ -150,6 +156,7 @@ export function convertRows(
       if (v !== null) values[c.key] = v; // a blank cell keeps what the app fills
       own.push(...conversionProblems(c, text, v, index));
     });
+    tally.apply(values);
     rows.push({ sourceRow: r + 1, values });
   }
   const headers = rowsIn[headerRow] ?? [];
@@ -160,7 +167,7 @@ export function convertRows(
   });
   problems.sort((a, b) => a.index - b.index);
   const invalid = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.index));
-  return { rows, problems, invalid, blankRows };
+  return { rows, problems, invalid, blankRows, valueChoices: tally.choices() };
 }
 
 /** One problem as a sentence naming sheet, row and column: 工作表「名册」第5行 C列「出生日期」：… */

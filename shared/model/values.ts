@@ -3,6 +3,7 @@
 import type { LedgerColumn } from '../pack/schema';
 import type { CellValue } from './data';
 import { cleanText } from './clean-text';
+import { canonicalEnum } from '../pack/synonyms';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const FULL_WIDTH = /[０-９．－：／　]/g;
@@ -123,6 +124,9 @@ export function parseInput(column: LedgerColumn, text: string): CellValue {
       return parseDateTime(raw) ?? raw;
     case 'yearMonth':
       return parseYearMonth(raw) ?? raw;
+    case 'enum':
+      // 大学本科 → 本科, “本　科” → 本科: the pack's synonyms, for typing, paste and import alike
+      return canonicalEnum(column, raw);
     default:
       return raw.trim();
   }

@@ -48,3 +48,4 @@ export function enumValues(pack: Pack, schoolType: string, column: LedgerColumn,
   }
   return [];
 }
+

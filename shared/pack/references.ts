@@ -5,6 +5,7 @@ import { expandStatSheet } from './expand';
 import { checkCopyPeriods, checkCopyRefs, checkRowRuleRefs } from './references-row-rules';
 import { checkIndicator } from './indicator-references';
 import { checkStaffColumnRefs, checkStaffStatRefs } from './references-staff';
+import { checkSynonymRefs } from './references-synonyms';
 import { checkGroupsMatchRefs } from './references-groups-match';
 import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
 
@@ -119,6 +120,7 @@ export function checkPackReferences(pack: Pack): string[] {
     if (sheet.kind === 'ledger') {
       const keys = new Set(sheet.columns.map((c) => c.key));
       sheet.columns.forEach((c, i) => checkStaffColumnRefs(c, keys, pack, `${at}.columns[${i}]`, out));
+      sheet.columns.forEach((c, i) => checkSynonymRefs(c, pack, `${at}.columns[${i}]`, out));
     }
     if (sheet.kind === 'ledger') checkLedgerExtras(sheet, at, out);
     if (sheet.kind === 'ledger') checkGroupsMatchRefs(sheet, at, pack, out);

@@ -72,6 +72,8 @@ export const ledgerColumnSchema = z
     stageField: id.optional(),
     // a school type whose list differs (幼儿园 岗位类别: 园长/专任教师/保健医/保育员/其他) replaces `values`
     valuesBySchoolType: z.record(z.string(), z.array(label).min(1)).optional(),
+    // other systems' wordings of an enum value (大学本科 → 本科), applied to typed, pasted and imported text
+    synonyms: z.record(label, label).optional(),
     width: z.number().positive().max(80).optional(),
     checks: z.array(columnCheckSchema).optional(),
   })

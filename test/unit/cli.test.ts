@@ -251,7 +251,7 @@ describe('export and read', () => {
     });
 
     it('an unknown command', async () => {
-      refused(await run('import', 'x.xlsx'), '未知命令“import”', '用法');
+      refused(await run('frobnicate', 'x.xlsx'), '未知命令“frobnicate”', '用法');
     });
   });
 

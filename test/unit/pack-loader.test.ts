@@ -336,6 +336,47 @@ describe('invalid packs are refused, naming the file and the JSON path', () => {
     expect(e.message).toContain('sheets["sampleLog"].columns[6].checks[0].fromTime: 本表没有列 "sampledAt"');
   });
 
+  it('a value synonym pointing at a value the column does not list', () => {
+    const e = packError(() =>
+      loadModifiedPack((p) => {
+        const sheet = clone(seedPacks().get('luojiang')!.sheets.staffList!) as Json;
+        const i = sheet.columns.findIndex((c: { key: string }) => c.key === 'education');
+        sheet.columns[i].synonyms = { ...sheet.columns[i].synonyms, 大学本科: '大学' };
+        p.sheets = [sheet];
+      }),
+    );
+    expect(e.message).toContain('sheets["staffList"].columns[7].synonyms["大学本科"]: “大学”不是「最高学历」的可选值');
+  });
+
+  it('a synonym re-pointing a listed value, two spellings of one synonym with different values, synonyms on a text column', () => {
+    const e = packError(() =>
+      loadModifiedPack((p) => {
+        const sheet = clone(seedPacks().get('luojiang')!.sheets.staffList!) as Json;
+        const col = (k: string) => sheet.columns.find((c: { key: string }) => c.key === k);
+        col('title').synonyms = { '中 级': '副高级' };
+        col('education').synonyms = { 大专: '专科', '大　专': '本科' };
+        col('name').synonyms = { 张三: '李四' };
+        p.sheets = [sheet];
+      }),
+    );
+    expect(e.message).toContain('synonyms["中 级"]: “中 级”本身是可选值“中级”，不能再对应到“副高级”');
+    expect(e.message).toContain('synonyms["大　专"]: 与“大专”写法相同（忽略全半角和空格），却对应到不同的值（“专科”、“本科”）');
+    expect(e.message).toContain('sheets["staffList"].columns[0].synonyms: 只有枚举列可以有 synonyms');
+  });
+
+  it('a 学段 synonym must name a 学段 of the pack; one for a per-school-type value (保育老师 → 保育员) is accepted', () => {
+    const e = packError(() =>
+      loadModifiedPack((p) => {
+        const sheet = clone(seedPacks().get('luojiang')!.sheets.classList!) as Json;
+        sheet.columns.find((c: { key: string }) => c.key === 'stage').synonyms = { 高中: '高中部' };
+        p.sheets = [sheet];
+      }),
+    );
+    expect(e.message).toContain('synonyms["高中"]: “高中部”不是「学段」的可选值');
+    const post = (seedPacks().get('luojiang')!.sheets.staffList as LedgerSheet).columns.find((c) => c.key === 'post')!;
+    expect(post.synonyms?.['保育老师']).toBe('保育员');
+  });
+
   it('reports several problems at once', () => {
     const e = packError(() =>
       loadModifiedPack((p) => {
