@@ -3,6 +3,7 @@ import { changeTables, recordChange } from './changes-repo';
 import { db, nowIso } from './db';
 import type { PeriodRecord, PeriodRef } from './records';
 import { afterKeystrokes } from './write-order';
+import { cleanText } from '../../shared/model/clean-text';
 
 function key(ref: PeriodRef): [string, string] {
   return [ref.submission, ref.period];
@@ -58,7 +59,9 @@ export function periodToCreate(ref: PeriodRef, current: PeriodRecord | undefined
   return current ? undefined : fresh(ref);
 }
 
-export async function setExplanation(ref: PeriodRef, findingKey: string, text: string): Promise<void> {
+export async function setExplanation(ref: PeriodRef, findingKey: string, typed: string): Promise<void> {
+  // a 说明 is exported to 校验说明: stored as an .xlsx can carry it (clean-text.ts)
+  const text = cleanText(typed);
   await afterKeystrokes(() => db.transaction('rw', [db.periods, ...changeTables()], async () => {
     await assertEditable(ref);
     const current = (await db.periods.get(key(ref))) ?? fresh(ref);

@@ -102,6 +102,19 @@ describe('ImportDialog', { timeout: 60_000 }, () => {
     expect((await screen.findByTestId('import-error')).textContent).toContain('文件「照片.png」');
   });
 
+  it('a file without 学段 in a 小学: 学段 is filled before the check, cleaned text is named, rows are written with it', async () => {
+    renderSheet();
+    fireEvent.click(await screen.findByTestId('ledger-import-classList'));
+    const rows: Grid = [['一年级班级名册（无学段列）'], ['年级', '班级', '学生人数', '备注'], ['一年级', '1班', 40, '转入\u0000两名'], ['二年级', '2班', 38, null]];
+    const summary = await pickFile(rows);
+    expect(summary.textContent).toContain('共 2 行数据，都没有错误，可导入 2 行');
+    fireEvent.click(screen.getByRole('tab', { name: /问题/ }));
+    const problems = await screen.findByTestId('import-problems');
+    expect(within(problems).getByText(/「备注」含有无法保存到 Excel 文件的字符（控制字符 U\+0000），已删除/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('import-confirm'));
+    await waitFor(async () => expect((await listRows(CLASSES)).map((r) => [r.values.stage, r.values.remark ?? null])).toEqual([['小学', '转入两名'], ['小学', null]]));
+  });
+
   it('a locked sheet has no import button', async () => {
     renderSheet(true);
     await screen.findByTestId('ledger-classList');

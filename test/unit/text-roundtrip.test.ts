@@ -69,6 +69,25 @@ describe('text round trip', () => {
     expect(escapeXlsxText('a_x12_')).toBe('a_x12_'); // nothing to escape: written as is
   });
 
+  it('the school profile on 封面 and in _meta reads back cleaned, hashes matching', async () => {
+    const pack = packs.get('luojiang')!;
+    const demo = demoSchool({ pack, type: '小学', today: '2026-03-01' });
+    const period = demo.periods.find((p) => p.submission === 'XNC')!;
+    // as the profile form stores them: trimmed, within its lengths
+    const field = (max: number) => fc.string({ unit, maxLength: max - 2 }).map((t) => `校${t}校`).filter((t) => cleanText(t).trim() === cleanText(t));
+    await fc.assert(
+      fc.asyncProperty(field(60), field(40), field(20), async (name, township, head) => {
+        const school = { ...demo.school, name, township, head };
+        const r = await exportReport({ pack, school, data: { ...period, explanations: undefined }, appVersion: '1.0.0', now: NOW });
+        const back = readReport(r.bytes, packs, { fileName: r.fileName });
+        expect(back.hashMismatches).toEqual([]);
+        expect([back.school.name, back.school.township, back.school.head]).toEqual([name, township, head].map(cleanText));
+        expect(back.meta.schoolName).toBe(cleanText(name));
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
   for (const { packId, type } of cases) {
     it(`${packId} ${type}: every text column of every list reads back cleaned, hashes matching`, async () => {
       const pack = packs.get(packId)!;
