@@ -14,6 +14,10 @@ import { choiceForHeader, choiceForSheet, convertChoice, initialChoice, readFile
 import { decodeOffThread } from '../lib/decode-off-thread';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
+import { importRecordList, type RecordListResult } from '../../shared/import/student-list';
+import { keepTyped } from '../../shared/import/class-diff';
+import { listRows } from '../db/rows-repo';
+import { StudentListPreview } from './student-list-preview';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -36,7 +40,13 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
   const [reading, setReading] = useState(false);
   // a file chosen while another is still being read replaces it: only the latest one's result counts
   const latest = useRef(0);
-  const result = useMemo(() => (book && choice ? convertChoice(sheet, book, choice, target) : undefined), [sheet, book, choice, target]);
+  const rowResult = useMemo(() => (book && choice ? convertChoice(sheet, book, choice, target) : undefined), [sheet, book, choice, target]);
+  // a per-pupil 学籍 list is counted into classes (student-list.ts) unless the school says otherwise
+  const [records, setRecords] = useState<RecordListResult>();
+  const [rowByRow, setRowByRow] = useState(false);
+  const counting = !!records && !rowByRow;
+  const result = counting ? records : rowResult;
+  const ref = useMemo(() => ({ submission: target.submission, period: target.period, sheetId: sheet.id }), [target, sheet.id]);
   const valid = result ? result.rows.length - result.invalid.size : 0;
 
   const reset = () => {
@@ -44,6 +54,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     setChoice(undefined);
     setError(undefined);
     setMode('append');
+    setRecords(undefined);
+    setRowByRow(false);
   };
   const close = () => {
     reset();
@@ -60,6 +72,9 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
       if (mine !== latest.current) return;
       setBook(decoded);
       setChoice(initialChoice(sheet, decoded));
+      const counted = importRecordList(sheet, decoded, target);
+      setRecords(counted);
+      if (counted) setMode('replace'); // next term's list replaces this term's classes
     } catch (err) {
       if (mine === latest.current) setError(errorText(err));
     } finally {
@@ -70,8 +85,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     if (!result) return;
     setBusy(true);
     try {
-      const rows = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
-      const ref = { submission: target.submission, period: target.period, sheetId: sheet.id };
+      let rows = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
+      if (counting) rows = keepTyped(sheet, (await listRows(ref)).map((r) => r.values), rows);
       // a named measure (devtools, npm run bench) of the transaction alone
       const started = performance.now();
       const done = await importRows(ref, rows, mode, defaults, book?.fileName);
@@ -109,7 +124,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
         </div>
         {reading && <Alert type="info" showIcon message="正在读取文件…" data-testid="import-reading" />}
         {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
-        {book && choice && (
+        {counting && <StudentListPreview sheet={sheet} result={records} sheetRef={ref} onRowByRow={() => (setRowByRow(true), setMode('append'))} />}
+        {book && choice && !counting && (
           <Space wrap>
             {book.sheets.length > 1 && (
               <span>
@@ -140,8 +156,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
             {book.encoding && <span className="count">编码：{book.encoding.toUpperCase()}</span>}
           </Space>
         )}
-        {headerMissing && <Alert type="warning" showIcon message={`没有找到表头：前 ${HEADER_SCAN_ROWS} 行里没有一行写着本表的列名。请指定表头所在行，或在下面逐列选择。`} />}
-        {book && choice && (
+        {headerMissing && !counting && <Alert type="warning" showIcon message={`没有找到表头：前 ${HEADER_SCAN_ROWS} 行里没有一行写着本表的列名。请指定表头所在行，或在下面逐列选择。`} />}
+        {book && choice && !counting && (
           <ImportMapping
             columns={sheet.columns}
             mapping={choice.mapping}
@@ -150,13 +166,13 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
             onChange={(mapping) => setChoice({ ...choice, headerRow: choice.headerRow ?? 0, mapping })}
           />
         )}
-        {requiredUnmapped.length > 0 && book && (
+        {requiredUnmapped.length > 0 && book && !counting && (
           <Alert type="warning" showIcon message={`必填列没有对应的列：${requiredUnmapped.map((c) => c.label).join('、')}——这些行会因必填项未填而不能导入。`} />
         )}
-        {result && <ImportPreview columns={sheet.columns} result={result} />}
+        {result && !counting && <ImportPreview columns={sheet.columns} result={result} />}
         {result && (
           <div data-testid="import-summary">
-            共 {result.rows.length} 行数据{result.blankRows ? `（跳过空行 ${result.blankRows} 行）` : ''}，
+            共 {result.rows.length} {counting ? '个班' : '行数据'}{result.blankRows && !counting ? `（跳过空行 ${result.blankRows} 行）` : ''}，
             {result.invalid.size ? `其中 ${result.invalid.size} 行有错误、不会导入，` : '都没有错误，'}可导入 {valid} 行。
           </div>
         )}
