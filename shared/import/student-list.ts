@@ -153,7 +153,14 @@ export function countRecords(sheet: LedgerSheet, book: DecodedBook, guess: Recor
     const env: TestEnv = { ...env0, unreadable };
     for (const c of rules.counts) if (passes(env, c.test, rec.cells)) group.values[c.column] = (group.values[c.column] as number) + 1;
   }
-  const list = [...groups.values()];
+  // in the order the class list is read: 学段, 年级, then class number (the file's order is by 学籍号)
+  const rank = (v: Record<string, CellValue>) => {
+    const si = target.pack.stages.findIndex((x) => x.id === v[rules.stageColumn]);
+    return si * 100 + (target.pack.stages[si]?.grades.indexOf(String(v[rules.gradeColumn])) ?? 0);
+  };
+  const list = [...groups.values()].sort(
+    (a, b) => rank(a.values) - rank(b.values) || String(a.values[rules.groupColumn]).localeCompare(String(b.values[rules.groupColumn]), 'zh', { numeric: true }),
+  );
   const rows: ConvertedRow[] = list.map((g) => ({ sourceRow: g.sourceRow, values: g.values }));
   const problems: RowProblem[] = [];
   list.forEach((g, index) => problems.push(...g.problems.map((p) => ({ ...p, index }))));

@@ -50,7 +50,7 @@ async function storageDump(): Promise<string> {
 /** Every part of an xlsx zip as text (sheet XML, shared strings, metadata). */
 function workbookText(bytes: Uint8Array): string {
   const cfb = XLSX.CFB.read(Buffer.from(bytes), { type: 'buffer' });
-  return cfb.FileIndex.map((f) => (f.content ? new TextDecoder().decode(f.content as Uint8Array) : '')).join('\n');
+  return cfb.FileIndex.map((f: { content?: unknown }) => (f.content ? new TextDecoder().decode(f.content as Uint8Array) : '')).join('\n');
 }
 
 const leaked = (text: string) => secrets.filter((s) => text.includes(s));

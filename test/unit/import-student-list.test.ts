@@ -2,7 +2,8 @@
 // 出生日期 as text or date, 班级 in several wordings, shuffled pupils), each class's figures checked
 // against a tally made from what the generated pupils are — and 教基3112 computed from the result.
 import { describe, expect, it } from 'vitest';
-import { seedPacks } from '../../shared/cli/seeds';
+import { readSeedFiles, seedPacks } from '../../shared/cli/seeds';
+import { loadPacks } from '../../shared/pack/loader';
 import type { LedgerSheet, Pack, StatSheet } from '../../shared/pack/schema';
 import { decodeSpreadsheet } from '../../shared/import/decode';
 import { describeProblem } from '../../shared/import/convert';
@@ -179,5 +180,14 @@ describe('recognition and rules as data', () => {
     const rows = [['学号', '年级', '班级', '性别'], ['1', '一年级', '1班', 'F'], ['2', '一年级', '1班', 'M'], ['3', '一年级', '1班', 'F']];
     const r = importRecordList(other.sheets.classList as LedgerSheet, decodeSpreadsheet('x.xlsx', workbookBytes([{ name: 'a', rows }])), target(SCHOOL.type, other))!;
     expect(r.rows.map((x) => [x.values.className, x.values.students, x.values.female])).toEqual([['一年级(1)班', 3, 2]]);
+  });
+
+  it('a pack whose rules count into a column or read a field that does not exist is refused, naming the path', () => {
+    const files = structuredClone(readSeedFiles());
+    const xnc = files.find((f) => f.path === 'seeds/forms/national-xnc.json')!.json as { sheets: { id: string; recordImport?: { counts: { column: string; test: unknown }[] } }[] };
+    const rules = xnc.sheets.find((s) => s.id === 'classList')!.recordImport!;
+    rules.counts[0]!.column = 'girls';
+    rules.counts[1]!.test = { kind: 'notIn', field: 'nation', values: ['汉族'] };
+    expect(() => loadPacks(files)).toThrow(/recordImport\.counts\[0\]\.column: 本表没有列 "girls"[\s\S]*recordImport\.counts\[1\]\.test: fields 中没有 "nation"/);
   });
 });
