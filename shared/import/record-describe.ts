@@ -32,7 +32,7 @@ export function describeRules(sheet: LedgerSheet, mapping: ColumnMapping, header
     return c === undefined ? undefined : `${columnLetter(c + 1)} ${String(header[c] ?? '').replace(/\s+/g, ' ').trim()}`;
   };
   const sources = (fields: Iterable<string>) => [...fields].map(src).filter((s): s is string => s !== undefined);
-  const gradeSources = sources([rules.gradeField, ...(rules.stageField ? [rules.stageField] : [])]);
+  const gradeSources = sources([mapping[rules.gradeField] === undefined ? rules.groupField : rules.gradeField, ...(rules.stageField ? [rules.stageField] : [])]);
   const lines: RuleLine[] = [
     { column: `${label(rules.stageColumn)}、${label(rules.gradeColumn)}`, sources: gradeSources, note: '由年级的写法判断（七年级 → 初中 一年级，高一 → 普通高中 一年级，小班 → 学前）', missing: false },
     { column: label(rules.groupColumn), sources: sources([rules.groupField]), note: `统一写作 ${rules.groupName.replace('{grade}', '年级').replace('{n}', 'n')}（3.2、2班、三年级（2）班 都算同一班）`, missing: false },

@@ -140,6 +140,19 @@ export function matchGrade(rules: RecordImport, stages: readonly Stage[], text: 
   return undefined;
 }
 
+/** The grade wording a 班级 cell starts with (三年级2班, 初一(3)班, 2019级3班), for a file with no 年级 column. */
+export function gradeFromGroup(rules: RecordImport, stages: readonly Stage[], cell: string): string {
+  const v = norm(cell);
+  const cohort = /^\d{4}级/.exec(v);
+  if (cohort) return cohort[0];
+  let best = '';
+  for (const g of rules.grades) {
+    if (!stages.some((s) => s.id === g.stage)) continue;
+    for (const w of g.words) if (norm(w).length > best.length && v.startsWith(norm(w))) best = norm(w);
+  }
+  return best;
+}
+
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 一…九十九 → a number, or undefined. */

@@ -12,7 +12,7 @@ import { findSubmission } from '../pack/applicability';
 import { cellText, validateRows, type ConversionResult, type ConvertedRow, type RowProblem, type ValidationTarget } from './convert';
 import type { DecodedBook, RawCell } from './decode';
 import { detectHeader, type ColumnMapping } from './header';
-import { className, homeProvince, matchGrade, norm, passes, type RecordCells, type TestEnv, type Unreadable } from './record-rules';
+import { className, gradeFromGroup, homeProvince, matchGrade, norm, passes, type RecordCells, type TestEnv, type Unreadable } from './record-rules';
 import { describeRules, type RuleLine } from './record-describe';
 
 export type { RuleLine };
@@ -110,8 +110,9 @@ export function countRecords(sheet: LedgerSheet, book: DecodedBook, guess: Recor
   const grades = new Map<string, RecordListResult['grades'][number]>();
   let counted = 0;
   for (const rec of records) {
-    const gradeText = rec.cells[rules.gradeField] ?? '';
     const stageText = rules.stageField ? (rec.cells[rules.stageField] ?? '') : '';
+    // no 年级 column: the 班级 cell names it (三年级2班)
+    const gradeText = present.has(rules.gradeField) ? (rec.cells[rules.gradeField] ?? '') : gradeFromGroup(rules, stages, rec.cells[rules.groupField] ?? '');
     const g = matchGrade(rules, stages, gradeText, stageText, year);
     const gi = grades.get(gradeText) ?? { text: gradeText, stage: g?.stage, grade: g?.grade, records: 0 };
     gi.records++;
@@ -121,7 +122,9 @@ export function countRecords(sheet: LedgerSheet, book: DecodedBook, guess: Recor
     if (!g || !groupText) {
       loose.push(
         !g
-          ? problem(rules.gradeField, rules.gradeColumn, gradeText ? `年级“${gradeText}”不是本校学段（${stages.map((s) => s.id).join('、')}）的年级，此学生未统计` : `${label(rules.gradeField)}为空，此学生未统计`)
+          ? !present.has(rules.gradeField)
+            ? problem(rules.groupField, rules.gradeColumn, `${label(rules.groupField)}“${groupText}”看不出是本校（${stages.map((s) => s.id).join('、')}）哪个年级，此学生未统计`)
+            : problem(rules.gradeField, rules.gradeColumn, gradeText ? `年级“${gradeText}”不是本校学段（${stages.map((s) => s.id).join('、')}）的年级，此学生未统计` : `${label(rules.gradeField)}为空，此学生未统计`)
           : problem(rules.groupField, rules.groupColumn, `${label(rules.groupField)}为空，此学生未统计`),
       );
       continue;

@@ -109,6 +109,17 @@ describe('other exports of the same kind', () => {
     expect(r.rows.find((x) => x.values.className === '3年级(2)班')!.values.grade).toBe('三年级');
   });
 
+  it('a school system\'s list with no 年级 column: 班级 “三年级2班” names the grade', () => {
+    const pupils = makePupils(300, TWELVE, 13);
+    const grid = pupilGrid(pupils, { grades: PRIMARY, migrantColumn: 'origin', classCell: (g, n) => `${g}${n}班` }).map((row) => row.filter((_, c) => c !== 8));
+    grid[7]![8] = '火箭班'; // Excel row 8, 班级 now in column I: no grade in it
+    const { r } = run(pupilWorkbook(grid));
+    expect(r.summary).toMatchObject({ records: 300, uncounted: 1 });
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.sourceRow, p.sourceCol, p.message])).toEqual([[8, 'I', expect.stringContaining('班级“火箭班”看不出是本校（小学）哪个年级')]]);
+    const want = tally(pupils.filter((_, i) => i !== 5), (p) => `${PRIMARY[p.grade]}(${p.klass})班`);
+    expect(figures(r)).toEqual(want);
+  });
+
   it('a 九年一贯制 school: 七年级…九年级 are 初中 一年级…三年级; without a 随迁 column 进城务工 pupils count as 随迁', () => {
     const grades = [...PRIMARY, '七年级', '八年级', '九年级'];
     const list: [number, number][] = [[0, 1], [5, 1], [6, 1], [6, 2], [7, 1], [8, 1]];
