@@ -35,7 +35,7 @@ export function describeRules(sheet: LedgerSheet, mapping: ColumnMapping, header
   const gradeSources = sources([mapping[rules.gradeField] === undefined ? rules.groupField : rules.gradeField, ...(rules.stageField ? [rules.stageField] : [])]);
   const lines: RuleLine[] = [
     { column: `${label(rules.stageColumn)}、${label(rules.gradeColumn)}`, sources: gradeSources, note: '由年级的写法判断（七年级 → 初中 一年级，高一 → 普通高中 一年级，小班 → 学前）', missing: false },
-    { column: label(rules.groupColumn), sources: sources([rules.groupField]), note: `统一写作 ${rules.groupName.replace('{grade}', '年级').replace('{n}', 'n')}（3.2、2班、三年级（2）班 都算同一班）`, missing: false },
+    { column: label(rules.groupColumn), sources: sources([rules.groupField]), note: `统一写作 ${rules.groupName.replace('{grade}', '年级').replace('{n}', 'n')}（3.2、2班、三年级(2)班 都算同一班）`, missing: false },
     { column: label(rules.totalColumn), sources: [], note: '每名学生计 1 人', missing: false },
   ];
   for (const c of rules.counts) {

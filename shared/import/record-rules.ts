@@ -164,6 +164,13 @@ function chineseNumber(s: string): number | undefined {
   return (a ? CN_DIGITS[a]! : 1) * 10 + (b ? CN_DIGITS[b]! : 0);
 }
 
+/** 1…99 in Chinese numerals (幼儿园 小班一班). */
+function chineseOf(n: number): string {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n]!;
+  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${d[n % 10]}`;
+}
+
 /** The class number in a 班级 cell: 2, 02, 2班, (2)班, 三年级(2)班, 三年级二班, 3.2, 3-2. */
 export function classNumber(cell: string, gradeWords: readonly string[]): number | undefined {
   let v = norm(cell);
@@ -185,5 +192,8 @@ export function className(rules: RecordImport, stage: string, gradeText: string,
   const raw = cell.normalize('NFKC').trim();
   if (n === undefined) return raw;
   const pattern = rules.groupNameByStage?.[stage] ?? rules.groupName;
-  return pattern.replace('{grade}', gradeText.normalize('NFKC').replace(/\s+/g, '')).replace('{n}', String(n));
+  return pattern
+    .replace('{grade}', gradeText.normalize('NFKC').replace(/\s+/g, ''))
+    .replace('{n}', String(n))
+    .replace('{cn}', chineseOf(n));
 }

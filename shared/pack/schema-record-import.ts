@@ -85,9 +85,9 @@ export const recordImportSchema = z
     // a 学段 column in the file narrows the grade match (完全中学: 一年级 of 初中 or of 高中)
     stageField: id.optional(),
     // 班级名称 written the same way whatever the file says (3.2, 2班, 三年级（2）班 → 三年级(2)班);
-    // {grade} is the file's grade wording, {n} the class number
+    // {grade} is the file's grade wording, {n} the class number, {cn} it in Chinese (小班一班)
     groupName: label,
-    // a 学段 whose classes are named otherwise (幼儿园 小班(1), not 小班(1)班)
+    // a 学段 whose classes are named otherwise (幼儿园 小班一班, not 小班（1）班)
     groupNameByStage: z.record(z.string(), label).optional(),
     // the ledger column that gets the number of records of the group (学生数)
     totalColumn: id,

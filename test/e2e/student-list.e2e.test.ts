@@ -14,7 +14,7 @@ const tid = session.tid;
 const GRADES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
 const CLASSES: [number, number][] = GRADES.flatMap((_, g) => [[g, 1], [g, 2]] as [number, number][]);
 const pupils = makePupils(519, CLASSES, 2025);
-const expected = tally(pupils, (p: Pupil) => `${GRADES[p.grade]}(${p.klass})班`);
+const expected = tally(pupils, (p: Pupil) => `${GRADES[p.grade]}（${p.klass}）班`);
 const secrets = pupils.flatMap((p) => [p.name, p.id]);
 
 /** Every string of the page's storage: all IndexedDB databases and stores, web storage, caches. */
@@ -99,7 +99,7 @@ describe('a 学籍 export counted into 班级名册, and nothing personal kept',
 
   it('no name or ID number in IndexedDB, web storage or caches — though the counted classes are there', async () => {
     const dump = await storageDump();
-    expect(dump.includes('三年级(2)班')).toBe(true); // the dump is real: the classes are in it
+    expect(dump.includes('三年级（2）班')).toBe(true); // the dump is real: the classes are in it
     expect(leaked(dump)).toEqual([]);
   });
 
@@ -110,7 +110,7 @@ describe('a 学籍 export counted into 班级名册, and nothing personal kept',
     const backup = await app.download(() => tid('backup-download').click());
     await tid('backup-cancel').click();
     const backupText = new TextDecoder().decode(backup.bytes);
-    expect(backupText.includes('三年级(2)班')).toBe(true);
+    expect(backupText.includes('三年级（2）班')).toBe(true);
     expect(leaked(backupText)).toEqual([]);
 
     const report = await app.download(async () => {
@@ -119,14 +119,14 @@ describe('a 学籍 export counted into 班级名册, and nothing personal kept',
       await app.page.getByRole('button', { name: '仍要导出' }).click({ timeout: 3000 }).catch(() => undefined);
     });
     const reportText = workbookText(report.bytes);
-    expect(reportText.includes('三年级(2)班')).toBe(true);
+    expect(reportText.includes('三年级（2）班')).toBe(true);
     expect(leaked(reportText)).toEqual([]);
 
     await tid('more-menu').click();
     await tid('changes-open').click();
     const changes = await app.download(() => tid('changes-export').click());
     const changesText = workbookText(changes.bytes);
-    expect(changesText.includes('三年级(2)班')).toBe(true);
+    expect(changesText.includes('三年级（2）班')).toBe(true);
     expect(leaked(changesText)).toEqual([]);
     expect(leaked(await storageDump())).toEqual([]);
     expect(app.pageErrors).toEqual([]);

@@ -13,7 +13,7 @@ import { makePupils, pupilGrid, pupilWorkbook, tally, type Pupil } from '../fixt
 const REF = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };
 const GRADES = ['一年级', '二年级', '三年级'];
 const pupils = makePupils(130, [[0, 1], [0, 2], [1, 1], [2, 1]], 21);
-const key = (p: Pupil) => `${GRADES[p.grade]}(${p.klass})班`;
+const key = (p: Pupil) => `${GRADES[p.grade]}（${p.klass}）班`;
 const expected = tally(pupils, key);
 
 beforeEach(resetAll);
@@ -50,21 +50,21 @@ describe('ImportDialog with a 学籍 pupil list', { timeout: 60_000 }, () => {
   });
 
   it('against last term\'s list: shows added / removed / changed classes with old→new, keeps 班主任 on replace', async () => {
-    const a = expected.get('一年级(1)班')!;
-    await addRow(REF, { stage: '小学', grade: '一年级', className: '一年级(1)班', students: a.students + 3, female: a.female, headTeacher: '周老师', multiGrade: '否' });
-    await addRow(REF, { stage: '小学', grade: '二年级', className: '二年级(1)班', ...expected.get('二年级(1)班') });
-    await addRow(REF, { stage: '小学', grade: '六年级', className: '六年级(1)班', students: 44 });
+    const a = expected.get('一年级（1）班')!;
+    await addRow(REF, { stage: '小学', grade: '一年级', className: '一年级（1）班', students: a.students + 3, female: a.female, headTeacher: '周老师', multiGrade: '否' });
+    await addRow(REF, { stage: '小学', grade: '二年级', className: '二年级（1）班', ...expected.get('二年级（1）班') });
+    await addRow(REF, { stage: '小学', grade: '六年级', className: '六年级（1）班', students: 44 });
     renderDialog();
     await pick();
     expect((await screen.findByTestId('student-list-diff-summary')).textContent).toContain('本期已有 3 个班：新增 2 个，减少 1 个，人数有变化 1 个，不变 1 个');
     fireEvent.click(screen.getByRole('tab', { name: /与现有名册比较/ }));
     const diff = await screen.findByTestId('student-list-diff');
     expect(within(diff).getByText(`学生数 ${a.students + 3}→${a.students}`, { exact: false })).toBeTruthy();
-    expect(within(diff).getByText('小学 六年级 六年级(1)班')).toBeTruthy();
+    expect(within(diff).getByText('小学 六年级 六年级（1）班')).toBeTruthy();
     expect((screen.getByLabelText(/替换现有数据/) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(async () => expect((await listRows(REF)).map((r) => r.values.className).sort()).toEqual([...expected.keys()].sort()));
-    const kept = (await listRows(REF)).find((r) => r.values.className === '一年级(1)班')!;
+    const kept = (await listRows(REF)).find((r) => r.values.className === '一年级（1）班')!;
     expect(kept.values).toMatchObject({ students: a.students, headTeacher: '周老师', multiGrade: '否' });
     const trail = JSON.stringify(await listChanges({ submission: 'XNC', period: '2025-2026' }));
     for (const p of pupils) expect(trail).not.toContain(p.name);

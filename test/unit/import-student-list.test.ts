@@ -9,6 +9,7 @@ import { decodeSpreadsheet } from '../../shared/import/decode';
 import { describeProblem } from '../../shared/import/convert';
 import { importRecordList, type RecordListResult } from '../../shared/import/student-list';
 import { computeStatTable } from '../../shared/compute/stat-table';
+import { className, provinceOf } from '../../shared/import/record-rules';
 import type { LedgerRow, PeriodData } from '../../shared/model/data';
 import { SCHOOL } from '../fixtures/small-school';
 import { csvText, gbk, workbookBytes } from '../fixtures/import/make-files';
@@ -37,7 +38,7 @@ function run(bytes: Uint8Array, name = '学生名单.xlsx', type?: string) {
 
 describe('a 500-pupil 学籍 export of a 小学 over 12 classes', () => {
   const pupils = makePupils(500, TWELVE, 11);
-  const key = (p: Pupil) => `${PRIMARY[p.grade]}(${p.klass})班`;
+  const key = (p: Pupil) => `${PRIMARY[p.grade]}（${p.klass}）班`;
   const grid = pupilGrid(pupils, { grades: PRIMARY, migrantColumn: 'yesNo' });
   const { r } = run(pupilWorkbook(grid));
 
@@ -94,7 +95,7 @@ describe('other exports of the same kind', () => {
     const pupils = makePupils(300, TWELVE, 5);
     const { r } = run(pupilWorkbook(pupilGrid(pupils, { grades: PRIMARY, migrantColumn: 'yesNo', birthAsDate: true, hukouAsCode: true })));
     expect(errors(r)).toEqual([]);
-    expect(figures(r)).toEqual(tally(pupils, (p) => `${PRIMARY[p.grade]}(${p.klass})班`));
+    expect(figures(r)).toEqual(tally(pupils, (p) => `${PRIMARY[p.grade]}（${p.klass}）班`));
   });
 
   it('a GBK csv with 1年级-style grades, 3.2-style classes and 外省迁入/本省外县迁入 words', () => {
@@ -105,8 +106,8 @@ describe('other exports of the same kind', () => {
     expect(book.encoding).toBe('gb18030'); // GBK is read as its superset
     expect(r.summary).toMatchObject({ records: 260, groups: 12 });
     expect(errors(r)).toEqual([]);
-    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}(${p.klass})班`));
-    expect(r.rows.find((x) => x.values.className === '3年级(2)班')!.values.grade).toBe('三年级');
+    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}（${p.klass}）班`));
+    expect(r.rows.find((x) => x.values.className === '3年级（2）班')!.values.grade).toBe('三年级');
   });
 
   it('a school system\'s list with no 年级 column: 班级 “三年级2班” names the grade', () => {
@@ -116,7 +117,7 @@ describe('other exports of the same kind', () => {
     const { r } = run(pupilWorkbook(grid));
     expect(r.summary).toMatchObject({ records: 300, uncounted: 1 });
     expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.sourceRow, p.sourceCol, p.message])).toEqual([[8, 'I', expect.stringContaining('班级“火箭班”看不出是本校（小学）哪个年级')]]);
-    const want = tally(pupils.filter((_, i) => i !== 5), (p) => `${PRIMARY[p.grade]}(${p.klass})班`);
+    const want = tally(pupils.filter((_, i) => i !== 5), (p) => `${PRIMARY[p.grade]}（${p.klass}）班`);
     expect(figures(r)).toEqual(want);
   });
 
@@ -126,18 +127,18 @@ describe('other exports of the same kind', () => {
     const pupils = makePupils(180, list, 3, { migrantsAreWorkers: true });
     const { r } = run(pupilWorkbook(pupilGrid(pupils, { grades })), 'x.xlsx', '九年一贯制学校');
     expect(errors(r)).toEqual([]);
-    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}(${p.klass})班`, false));
-    const seventh = r.rows.find((x) => x.values.className === '七年级(2)班')!;
+    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}（${p.klass}）班`, false));
+    const seventh = r.rows.find((x) => x.values.className === '七年级（2）班')!;
     expect([seventh.values.stage, seventh.values.grade]).toEqual(['初中', '一年级']);
-    expect(r.rows.find((x) => x.values.className === '一年级(1)班')!.values.stage).toBe('小学');
+    expect(r.rows.find((x) => x.values.className === '一年级（1）班')!.values.stage).toBe('小学');
   });
 
-  it('a 幼儿园: 托班/小班/中班/大班 are 学前, classes named 小班(1)', () => {
+  it('a 幼儿园: 托班/小班/中班/大班 are 学前, classes named 小班一班 as the app names them', () => {
     const grades = ['托班', '小班', '中班', '大班'];
     const pupils = makePupils(120, [[0, 1], [1, 1], [1, 2], [3, 1]], 9);
     const { r } = run(pupilWorkbook(pupilGrid(pupils, { grades, migrantColumn: 'yesNo' })), 'x.xlsx', '幼儿园');
     expect(errors(r)).toEqual([]);
-    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}(${p.klass})`));
+    expect(figures(r)).toEqual(tally(pupils, (p) => `${grades[p.grade]}${'一二三'[p.klass - 1]}班`));
     expect(r.rows.map((x) => x.values.stage)).toEqual(['学前', '学前', '学前', '学前']);
   });
 
@@ -145,7 +146,7 @@ describe('other exports of the same kind', () => {
     const pupils = makePupils(60, [[0, 1], [1, 1]], 2);
     const { r } = run(pupilWorkbook(pupilGrid(pupils, { grades: ['2025级', '2024级'], migrantColumn: 'yesNo' })), 'x.xlsx', '初级中学');
     expect(errors(r)).toEqual([]);
-    expect(r.rows.map((x) => [x.values.stage, x.values.grade, x.values.className]).sort()).toEqual([['初中', '一年级', '2025级(1)班'], ['初中', '二年级', '2024级(1)班']]);
+    expect(r.rows.map((x) => [x.values.stage, x.values.grade, x.values.className]).sort()).toEqual([['初中', '一年级', '2025级（1）班'], ['初中', '二年级', '2024级（1）班']]);
     const nine = run(pupilWorkbook(pupilGrid(pupils, { grades: ['2025级', '2024级'] })), 'x.xlsx', '九年一贯制学校').r;
     expect(nine.summary.uncounted).toBe(60); // 2025级 of a 九年一贯制 school may be 小学 or 初中 entry
     const senior = run(pupilWorkbook(pupilGrid(pupils, { grades: ['高一', '高二'], migrantColumn: 'yesNo' })), 'x.xlsx', '完全中学').r;
@@ -171,7 +172,7 @@ describe('what cannot be counted is named, never dropped', () => {
   });
 
   it('a class with an unreadable pupil is not imported until the file is fixed (its figures would be wrong)', () => {
-    const at = (p: Pupil) => r.rows.findIndex((x) => x.values.className === `${PRIMARY[p.grade]}(${p.klass})班`);
+    const at = (p: Pupil) => r.rows.findIndex((x) => x.values.className === `${PRIMARY[p.grade]}（${p.klass}）班`);
     const badClasses = new Set([at(pupils[7]!), at(pupils[10]!)]); // grid rows 10 and 13
     expect(r.invalid).toEqual(badClasses);
   });
@@ -179,7 +180,7 @@ describe('what cannot be counted is named, never dropped', () => {
 
 describe('recognition and rules as data', () => {
   it('a per-class file is not a pupil list', () => {
-    const rows = [['学段', '年级', '班级', '学生人数', '女生', '班主任姓名'], ['小学', '一年级', '一年级(1)班', 40, 20, '王芳']];
+    const rows = [['学段', '年级', '班级', '学生人数', '女生', '班主任姓名'], ['小学', '一年级', '一年级（1）班', 40, 20, '王芳']];
     expect(importRecordList(classes, decodeSpreadsheet('x.xlsx', workbookBytes([{ name: 'a', rows }])), target())).toBeUndefined();
   });
 
@@ -190,7 +191,7 @@ describe('recognition and rules as data', () => {
     const other: Pack = { ...pack, sheets: { ...pack.sheets, classList: { ...classes, recordImport: rules } } };
     const rows = [['学号', '年级', '班级', '性别'], ['1', '一年级', '1班', 'F'], ['2', '一年级', '1班', 'M'], ['3', '一年级', '1班', 'F']];
     const r = importRecordList(other.sheets.classList as LedgerSheet, decodeSpreadsheet('x.xlsx', workbookBytes([{ name: 'a', rows }])), target(SCHOOL.type, other))!;
-    expect(r.rows.map((x) => [x.values.className, x.values.students, x.values.female])).toEqual([['一年级(1)班', 3, 2]]);
+    expect(r.rows.map((x) => [x.values.className, x.values.students, x.values.female])).toEqual([['一年级（1）班', 3, 2]]);
   });
 
   it('a pack whose rules count into a column or read a field that does not exist is refused, naming the path', () => {
@@ -200,5 +201,18 @@ describe('recognition and rules as data', () => {
     rules.counts[0]!.column = 'girls';
     rules.counts[1]!.test = { kind: 'notIn', field: 'nation', values: ['汉族'] };
     expect(() => loadPacks(files)).toThrow(/recordImport\.counts\[0\]\.column: 本表没有列 "girls"[\s\S]*recordImport\.counts\[1\]\.test: fields 中没有 "nation"/);
+  });
+
+  it('班级 wordings of one class all become the same 班级名称; an unreadable one is kept as written', () => {
+    const rules = classes.recordImport!;
+    const words = ['三年级', '3年级'];
+    const names = ['三年级(2)班', '三年级（2）班', '三年级 2 班', '三年级二班', '3.2', '3-2', '2班', '(2)班', '02', '第2班', 2].map((c) => className(rules, '小学', '三年级', String(c), words));
+    expect(new Set(names)).toEqual(new Set(['三年级（2）班']));
+    expect(className(rules, '小学', '三年级', '302', words)).toBe('302');
+    expect(className(rules, '学前', '小班', '小(12)班', ['小班', '小'])).toBe('小班十二班');
+  });
+
+  it('户口所在地 provinces from text or GB/T 2260 codes', () => {
+    expect(['四川省德阳市罗江区', '510626', '云南省昭通市', '530602', '内蒙古自治区', '北京市', '某地'].map(provinceOf)).toEqual(['四川', '四川', '云南', '云南', '内蒙', '北京', undefined]);
   });
 });
