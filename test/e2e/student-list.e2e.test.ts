@@ -95,6 +95,17 @@ describe('a 学籍 export counted into 班级名册, and nothing personal kept',
       expect([name, Number(await tid(`cell-classList-${i}-students`).inputValue()), Number(await tid(`cell-classList-${i}-female`).inputValue())])
         .toEqual([name, expected.get(name)!.students, expected.get(name)!.female]);
     }
+    // 教基3112 is computed from the imported class list: totals from the pupils themselves
+    await tid('sheet-nav-jj3112').click();
+    const count = (f: (p: Pupil) => boolean) => String(pupils.filter(f).length);
+    // a computed cell shows a 计 mark before its number
+    const cell = async (code: string, col = 'total') => ((await tid(`stat-jj3112-${code}-${col}`).textContent()) ?? '').replace(/\D/g, '');
+    await expect.poll(() => cell('01')).toBe('519');
+    expect([await cell('02'), await cell('03'), await cell('07'), await cell('08'), await cell('09'), await cell('12')]).toEqual([
+      count((p) => p.female), count((p) => p.ethnicity !== '汉族'), count((p) => p.origin === 'otherProvince'),
+      count((p) => p.origin === 'otherCounty'), count((p) => p.worker), count((p) => p.leftBehind),
+    ]);
+    expect(await cell('01', 'g3')).toBe(count((p) => p.grade === 2));
   });
 
   it('no name or ID number in IndexedDB, web storage or caches — though the counted classes are there', async () => {
