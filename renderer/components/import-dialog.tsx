@@ -174,6 +174,7 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
           <div data-testid="import-summary">
             共 {result.rows.length} {counting ? '个班' : '行数据'}{result.blankRows && !counting ? `（跳过空行 ${result.blankRows} 行）` : ''}，
             {result.invalid.size ? `其中 ${result.invalid.size} 行有错误、不会导入，` : '都没有错误，'}可导入 {valid} 行。
+            {counting && records.summary.uncounted ? `另有 ${records.summary.uncounted} 名学生未能统计（见“问题”）。` : ''}
           </div>
         )}
         {result && (

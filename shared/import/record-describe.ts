@@ -42,6 +42,7 @@ export function describeRules(sheet: LedgerSheet, mapping: ColumnMapping, header
     const s = sources(fieldsOf(c.test, rules, new Set()));
     lines.push({ column: label(c.column), sources: s, note: c.note, missing: s.length === 0 });
   }
+  lines.push({ column: '是/否的写法', sources: [], note: `“是”：${rules.yes.join('、')}；“否”：${rules.no.join('、')}（空白算“否”，其他写法列为问题）`, missing: false });
   const personal = rules.fields.filter((f) => f.personal && mapping[f.key] !== undefined);
   if (personal.length)
     lines.push({ column: '不保存', sources: sources(personal.map((f) => f.key)), note: '只在内存中用于识别和统计，不写入本机数据、数据文件、备份、修改记录或任何导出的表', missing: false });
