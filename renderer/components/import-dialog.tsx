@@ -16,6 +16,10 @@ import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
 import { ValueMappingStep } from './value-mapping-step';
 import { useValueMap } from '../hooks/use-value-map';
+import { importRecordList, type RecordListResult } from '../../shared/import/student-list';
+import { keepTyped } from '../../shared/import/class-diff';
+import { listRows } from '../db/rows-repo';
+import { StudentListPreview } from './student-list-preview';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -40,7 +44,16 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
   const latest = useRef(0);
   // the 对应 step's answers (remembered ones first) go into the conversion; see value-mapping-step.tsx
   const values = useValueMap(sheet.id);
-  const result = useMemo(() => (book && choice && values.ready ? convertChoice(sheet, book, choice, target, values.map) : undefined), [sheet, book, choice, target, values.ready, values.map]);
+  const rowResult = useMemo(
+    () => (book && choice && values.ready ? convertChoice(sheet, book, choice, target, values.map) : undefined),
+    [sheet, book, choice, target, values.ready, values.map],
+  );
+  // a per-pupil 学籍 list is counted into classes (student-list.ts) unless the school says otherwise
+  const [records, setRecords] = useState<RecordListResult>();
+  const [rowByRow, setRowByRow] = useState(false);
+  const counting = !!records && !rowByRow;
+  const result = counting ? records : rowResult;
+  const ref = useMemo(() => ({ submission: target.submission, period: target.period, sheetId: sheet.id }), [target, sheet.id]);
   const valid = result ? result.rows.length - result.invalid.size : 0;
 
   const reset = () => {
@@ -48,6 +61,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     setChoice(undefined);
     setError(undefined);
     setMode('append');
+    setRecords(undefined);
+    setRowByRow(false);
   };
   const close = () => {
     reset();
@@ -64,6 +79,9 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
       if (mine !== latest.current) return;
       setBook(decoded);
       setChoice(initialChoice(sheet, decoded));
+      const counted = importRecordList(sheet, decoded, target);
+      setRecords(counted);
+      if (counted) setMode('replace'); // next term's list replaces this term's classes
     } catch (err) {
       if (mine === latest.current) setError(errorText(err));
     } finally {
@@ -74,12 +92,12 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
     if (!result) return;
     setBusy(true);
     try {
-      const rows = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
-      const ref = { submission: target.submission, period: target.period, sheetId: sheet.id };
+      let rows = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
+      if (counting) rows = keepTyped(sheet, (await listRows(ref)).map((r) => r.values), rows);
       // a named measure (devtools, npm run bench) of the transaction alone
       const started = performance.now();
       const done = await importRows(ref, rows, mode, defaults, book?.fileName);
-      await values.remember().catch(() => undefined); // only a convenience for the next import
+      if (!counting) await values.remember().catch(() => undefined); // only a convenience for the next import
       // the rows under this sheet's undo steps are gone
       if (mode === 'replace') clearGridHistories(historyKey(ref.submission, ref.period, ref.sheetId));
       performance.measure('xb-import-write', { start: started, end: performance.now() });
@@ -114,7 +132,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
         </div>
         {reading && <Alert type="info" showIcon message="正在读取文件…" data-testid="import-reading" />}
         {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
-        {book && choice && (
+        {counting && <StudentListPreview sheet={sheet} result={records} sheetRef={ref} onRowByRow={() => (setRowByRow(true), setMode('append'))} />}
+        {book && choice && !counting && (
           <Space wrap>
             {book.sheets.length > 1 && (
               <span>
@@ -145,8 +164,8 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
             {book.encoding && <span className="count">编码：{book.encoding.toUpperCase()}</span>}
           </Space>
         )}
-        {headerMissing && <Alert type="warning" showIcon message={`没有找到表头：前 ${HEADER_SCAN_ROWS} 行里没有一行写着本表的列名。请指定表头所在行，或在下面逐列选择。`} />}
-        {book && choice && (
+        {headerMissing && !counting && <Alert type="warning" showIcon message={`没有找到表头：前 ${HEADER_SCAN_ROWS} 行里没有一行写着本表的列名。请指定表头所在行，或在下面逐列选择。`} />}
+        {book && choice && !counting && (
           <ImportMapping
             columns={sheet.columns}
             mapping={choice.mapping}
@@ -155,15 +174,16 @@ export function ImportDialog({ open, sheet, target, defaults, onClose }: ImportD
             onChange={(mapping) => setChoice({ ...choice, headerRow: choice.headerRow ?? 0, mapping })}
           />
         )}
-        {requiredUnmapped.length > 0 && book && (
+        {requiredUnmapped.length > 0 && book && !counting && (
           <Alert type="warning" showIcon message={`必填列没有对应的列：${requiredUnmapped.map((c) => c.label).join('、')}——这些行会因必填项未填而不能导入。`} />
         )}
-        {result && <ValueMappingStep key={book?.fileName} choices={result.valueChoices ?? []} onChoose={values.choose} />}
-        {result && <ImportPreview columns={sheet.columns} result={result} />}
+        {result && !counting && <ValueMappingStep key={book?.fileName} choices={result.valueChoices ?? []} onChoose={values.choose} />}
+        {result && !counting && <ImportPreview columns={sheet.columns} result={result} />}
         {result && (
           <div data-testid="import-summary">
-            共 {result.rows.length} 行数据{result.blankRows ? `（跳过空行 ${result.blankRows} 行）` : ''}，
+            共 {result.rows.length} {counting ? '个班' : '行数据'}{result.blankRows && !counting ? `（跳过空行 ${result.blankRows} 行）` : ''}，
             {result.invalid.size ? `其中 ${result.invalid.size} 行有错误、不会导入，` : '都没有错误，'}可导入 {valid} 行。
+            {counting && records.summary.uncounted ? `另有 ${records.summary.uncounted} 名学生未能统计（见“问题”）。` : ''}
           </div>
         )}
         {result && (

@@ -8,6 +8,7 @@ import { checkStaffColumnRefs, checkStaffStatRefs } from './references-staff';
 import { checkSynonymRefs } from './references-synonyms';
 import { checkGroupsMatchRefs } from './references-groups-match';
 import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
+import { checkRecordImportRefs } from './references-record-import';
 
 function dupes(values: string[]): string[] {
   const seen = new Set<string>();
@@ -39,6 +40,7 @@ function checkLedger(sheet: LedgerSheet, at: string, out: string[]): void {
     if ('field' in k && !keys.has(k.field)) out.push(`${at}.checks[${j}].field: 本表没有列 "${k.field}"`);
   });
   checkCopyRefs(sheet, at, out);
+  checkRecordImportRefs(sheet, at, out);
 }
 
 function checkFields(conds: Condition[] | undefined, m: Measure | undefined, fields: Set<string>, at: string, out: string[]) {

@@ -7,6 +7,7 @@ import { advanceSchema, carryOverSchema, copyForwardSchema, minRowsSchema, rowRu
 import { groupsMatchSchema } from './schema-groups-match';
 import { ageCheckSchema } from './schema-staff';
 import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
+import { recordImportSchema } from './schema-record-import';
 import { cellKindSchema, stageRowsSchema, statCheckSchema, statColumnSchema, statRowSchema, statSheetSchema } from './schema-stat';
 
 export const PACK_FORMAT = 'xiaobiao-pack/1';
@@ -110,6 +111,7 @@ export const ledgerSheetSchema = z
     advance: advanceSchema.optional(),
     carryOver: carryOverSchema.optional(),
     fixedRows: fixedRowsSchema.optional(),
+    recordImport: recordImportSchema.optional(), // per-pupil 学籍 lists counted into classes
   })
   .strict();
 
