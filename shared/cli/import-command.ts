@@ -14,7 +14,8 @@ import { newRowDefaults } from '../pack/row-defaults';
 import { isValidPeriod } from '../model/period';
 import { decodeSpreadsheet } from '../import/decode';
 import { describeProblem, type ConversionResult, type ValidationTarget } from '../import/convert';
-import { planImport, PlanError } from '../import/import-plan';
+import { planImport, PlanError, recordList } from '../import/import-plan';
+import { keepTyped } from '../import/class-diff';
 import { readValueMap, ValueMapError, type ValueChoice, type ValueMap } from '../import/value-map';
 import { HEADER_SCAN_ROWS } from '../import/header';
 import { JsonLimitError, parseUntrustedJsonBytes } from '../model/json-limits';
@@ -107,8 +108,8 @@ export async function importCmd(args: Args, io: Io): Promise<number> {
   const period = flag(args, 'period');
   const sheetId = flag(args, 'sheet');
   const out = resolve(flag(args, 'out'));
-  const mode = flag(args, 'mode', 'append');
-  if (mode !== 'append' && mode !== 'replace') throw new UsageError(`--mode 只能是 append（追加）或 replace（替换），现为“${mode}”`);
+  const given = typeof args.flags.get('mode') === 'string' ? flag(args, 'mode') : undefined;
+  if (given !== undefined && given !== 'append' && given !== 'replace') throw new UsageError(`--mode 只能是 append（追加）或 replace（替换），现为“${given}”`);
   const code = typeof args.flags.get('submission') === 'string' ? flag(args, 'submission') : undefined;
   const headerText = typeof args.flags.get('header-row') === 'string' ? flag(args, 'header-row') : undefined;
   const headerRow = headerText === undefined ? undefined : Number(headerText) - 1;
@@ -136,6 +137,9 @@ export async function importCmd(args: Args, io: Io): Promise<number> {
   }
   const worksheet = book.sheets[plan.sheetIndex]!.name;
   const result = plan.result;
+  // a pupil list stands for the whole class list (next term's list replaces this term's), as in the app
+  const mode: 'append' | 'replace' = (given as 'append' | 'replace' | undefined) ?? (plan.converter === recordList.name ? 'replace' : 'append');
+  if (plan.description) io.err(`文件「${name}」工作表「${worksheet}」：${plan.description}`);
   if (!result)
     throw new InputError(`文件「${name}」工作表「${worksheet}」：没有找到表头——前 ${HEADER_SCAN_ROWS} 行里没有一行写着「${sheet.title}」的列名（${sheet.columns.slice(0, 6).map((c) => c.label).join('、')}…）；可用 --header-row 指定表头所在行`);
   if (!result.rows.length) throw new InputError(`文件「${name}」工作表「${worksheet}」表头下没有数据行`);
@@ -154,7 +158,10 @@ export async function importCmd(args: Args, io: Io): Promise<number> {
     return 2;
   }
   if (unknown.length) for (const l of unknownLines(name, sheet, unknown)) io.err(`提示：${l.trim()}`);
-  const good = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
+  let good = result.rows.filter((_, i) => !result.invalid.has(i)).map((r) => r.values);
+  // counted classes replacing last term's keep what only a person types (班主任, 复式班, 备注), as in the app
+  if (plan.converter === recordList.name && mode === 'replace')
+    good = keepTyped(sheet, (existing?.sheets[sheet.id]?.rows ?? []).map(({ id: _id, ...v }) => v), good);
   if (!good.length) {
     io.err(`错误：文件「${name}」工作表「${worksheet}」没有一行没有错误，没有导入任何行`);
     return 2;

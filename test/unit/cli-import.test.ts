@@ -13,6 +13,7 @@ import { withImportedRows } from '../../shared/cli/import-command';
 import { cliRunner, type CliRun } from '../fixtures/cli-run';
 import { csvText, gbk, workbookBytes } from '../fixtures/import/make-files';
 import { staffExportRows, UNKNOWN_ANSWERS } from '../fixtures/import/staff-export';
+import { makePupils, pupilGrid, pupilWorkbook, tally } from '../fixtures/import/student-files';
 
 const run = cliRunner('2025-10-31');
 const pack = seedPacks().get('luojiang')!;
@@ -150,5 +151,40 @@ describe('xiaobiao import', () => {
     const next = withImportedRows(data, { submission: 'XNC', period: '2026-2027', sheetId: 'staffList' }, [{ name: '张三', remark: '' }], 'append', { stage: '小学' }, () => 'r1');
     expect(findPeriod(next.data, 'XNC', '2026-2027')).toEqual({ submission: 'XNC', period: '2026-2027', status: '草稿', version: 0, sheets: { staffList: { rows: [{ id: 'r1', stage: '小学', name: '张三' }] } } });
     expect(data.periods.some((p) => p.period === '2026-2027')).toBe(false);
+  });
+});
+
+describe('xiaobiao import of a 学籍 per-pupil export', () => {
+  const PRIMARY = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
+  const TWELVE: [number, number][] = PRIMARY.flatMap((_, g) => [[g, 1], [g, 2]] as [number, number][]);
+  const pupils = makePupils(500, TWELVE, 23);
+
+  it('counts the pupils per class into 班级名册, replacing the list by default and keeping each class\'s 班主任', async () => {
+    const file = at('学生基础信息.xlsx');
+    writeFileSync(file, pupilWorkbook(pupilGrid(pupils, { grades: PRIMARY, migrantColumn: 'yesNo' })));
+    // the school's list before: the demo's classes, one of them with a 班主任 typed by hand
+    const before = read(school);
+    const demoRows = findPeriod(before, 'XNC', '2025-2026')!.sheets.classList!.rows!;
+    const out = at('counted.json');
+    const r = await run('import', '--data', school, '--period', '2025-2026', '--sheet', 'classList', file, '--out', out);
+    expect(r.code, r.err.join('\n')).toBe(0);
+    expect(r.err.join('\n')).toContain('学生名单：500 名学生，将统计为 12 个班');
+    expect(r.err.join('\n')).toContain(`替换了原有 ${demoRows.length} 行`);
+    const rows = findPeriod(read(out), 'XNC', '2025-2026')!.sheets.classList!.rows!;
+    expect(rows).toHaveLength(12);
+    const expected = tally(pupils, (p) => `${PRIMARY[p.grade]}（${p.klass}）班`);
+    for (const row of rows) {
+      const t = expected.get(String(row.className))!;
+      expect(t, String(row.className)).toBeDefined();
+      expect({ students: row.students, female: row.female ?? 0 }).toEqual({ students: t.students, female: t.female });
+      const old = demoRows.find((o) => o.className === row.className);
+      if (old?.headTeacher) expect(row.headTeacher).toBe(old.headTeacher);
+    }
+    // nothing personal reaches the data file
+    const bytes = readFileSync(out, 'utf8');
+    for (const p of pupils.slice(0, 50)) {
+      expect(bytes).not.toContain(p.id);
+      expect(bytes).not.toContain(p.name);
+    }
   });
 });
