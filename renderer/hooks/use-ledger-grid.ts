@@ -117,7 +117,11 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
     if (!pos || !rows.length) return;
     const editing = !!t.dataset.editing;
     const isSelect = t instanceof HTMLSelectElement;
-    const range = rectOf(sel && sel.end.row === pos.row && sel.end.col === pos.col ? sel : { anchor: pos, end: pos });
+    // the range the cursor is in: at its moving end after Shift+arrows, at its anchor (the cell
+    // first clicked, which keeps the focus) after a Shift+click
+    const around = sel && rectOf(sel);
+    const inSel = around && pos.row >= around.top && pos.row <= around.bottom && pos.col >= around.left && pos.col <= around.right;
+    const range = inSel ? around : rectOf({ anchor: pos, end: pos });
     const last = rows.length - 1;
     const go = (row: number, col: number, extend = false) => {
       e.preventDefault();
@@ -235,7 +239,11 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
     const pos = posOf(e.target as HTMLElement, keys);
     if (!pos || e.button !== 0) return;
     if (e.shiftKey && sel) {
+      // the focus stays in the anchor cell, which now stands for the range (Ctrl+D, Delete,
+      // Ctrl+C act on it), so it is no longer being edited
       e.preventDefault();
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && tableRef.current?.contains(focused)) delete focused.dataset.editing;
       setSel({ anchor: sel.anchor, end: pos });
       return;
     }

