@@ -72,6 +72,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   }, []);
   const dragFrom = useRef<CellPos>(undefined);
   const lastCell = useRef('');
+  /** a cell moved to whose row is not rendered yet: keys pressed until it shows move on from it */
+  const pending = useRef<CellPos>(undefined);
 
   /** Focuses a cell, scrolling a row that is not rendered yet into view first. */
   const focusCell = useCallback(
@@ -81,11 +83,22 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       setSel(extend ? { anchor: extend, end: { row, col } } : { anchor: { row, col }, end: { row, col } });
       const el = byTestId(id);
       if (el && el === document.activeElement) extending.current = false;
-      if (focusControl(el)) return;
+      if (focusControl(el)) {
+        pending.current = undefined;
+        return;
+      }
+      // held or quickly repeated ↓/PageDown outrun the rendering of the rows scrolled to: the
+      // next key must go on from here, not from the cell that still has the focus
+      const to = { row, col };
+      pending.current = to;
       virtualizer.scrollToIndex(row, { align: 'center' });
       let tries = 12;
       const retry = () => {
-        if (focusControl(byTestId(id)) || --tries <= 0) return;
+        if (pending.current !== to) return; // moved on meanwhile
+        if (focusControl(byTestId(id)) || --tries <= 0) {
+          pending.current = undefined;
+          return;
+        }
         setTimeout(retry, 20);
       };
       setTimeout(retry, 0);
@@ -113,10 +126,12 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.nativeEvent.isComposing) return;
     const t = e.target as HTMLElement;
-    const pos = posOf(t, keys);
+    const pos = pending.current ?? posOf(t, keys);
     if (!pos || !rows.length) return;
-    const editing = !!t.dataset.editing;
-    const isSelect = t instanceof HTMLSelectElement;
+    // while a move waits for its row, the cell that has the focus is not the one keys act on
+    const waiting = !!pending.current;
+    const editing = !waiting && !!t.dataset.editing;
+    const isSelect = waiting ? columns[pos.col]?.type === 'enum' : t instanceof HTMLSelectElement;
     // the range the cursor is in: at its moving end after Shift+arrows, at its anchor (the cell
     // first clicked, which keeps the focus) after a Shift+click
     const around = sel && rectOf(sel);
@@ -192,7 +207,7 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       }
       case 'ArrowDown':
       case 'ArrowUp':
-        if (isSelect && !ext) return; // ↑/↓ choose the value of a dropdown
+        if (isSelect && !ext) return void (waiting && e.preventDefault()); // ↑/↓ choose the value of a dropdown
         if (e.key === 'ArrowDown' && !ext && appendBelow()) return;
         return go(from.row + (e.key === 'ArrowDown' ? 1 : -1), from.col, ext);
       case 'ArrowLeft':

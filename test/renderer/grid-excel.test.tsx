@@ -85,4 +85,27 @@ describe('grid like Excel', { timeout: 30_000 }, () => {
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(async () => expect(await values('className')).toEqual(['A']));
   });
+
+  it('quick ↓ presses in a dropdown each move one option, though the writes of earlier ones are still coming back', async () => {
+    await openClasses(2);
+    const sel = screen.getByTestId(id(0, 'grade')) as unknown as HTMLSelectElement;
+    sel.focus();
+    const options = [...sel.options].map((o) => o.value);
+    expect(sel.value).toBe('一年级');
+    // what a closed <select> does on ↓: the next option, from the one shown now
+    const down = () => {
+      sel.selectedIndex += 1;
+      fireEvent.change(sel);
+    };
+    for (let i = 0; i < 4; i++) down();
+    const want = options[options.indexOf('一年级') + 4];
+    expect(want).toBe('五年级');
+    expect(sel.value).toBe(want);
+    await waitFor(async () => expect(await values('grade')).toEqual([want, '一年级']));
+    // the writes came back in between: still the last one chosen, and ↓ goes on from there
+    expect(sel.value).toBe(want);
+    down();
+    await waitFor(async () => expect(await values('grade')).toEqual(['六年级', '一年级']));
+    expect(sel.value).toBe('六年级');
+  });
 });
