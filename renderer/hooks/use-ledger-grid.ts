@@ -91,8 +91,11 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       // next key must go on from here, not from the cell that still has the focus
       const to = { row, col };
       pending.current = to;
+      // the cell left behind may scroll out of the DOM before the next key: the grid holds the
+      // focus meanwhile, so that key still reaches it
+      if (tableRef.current?.contains(document.activeElement) && document.activeElement !== tableRef.current) tableRef.current.focus({ preventScroll: true });
       virtualizer.scrollToIndex(row, { align: 'center' });
-      let tries = 12;
+      let tries = 50;
       const retry = () => {
         if (pending.current !== to) return; // moved on meanwhile
         if (focusControl(byTestId(id)) || --tries <= 0) {
