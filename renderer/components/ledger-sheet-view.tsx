@@ -28,6 +28,7 @@ import { columnWidthPx, gridWidthPx, LedgerHead, LedgerTotals, SEQ_WIDTH } from 
 import '../ledger.css';
 import { SheetNotes } from './sheet-notes';
 import { ImportButton } from './import-button';
+import { LedgerSortButton } from './ledger-sort-button';
 import { usePasteCheck } from '../hooks/use-paste-check';
 
 
@@ -189,6 +190,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
             新增一行
           </Button>
         )}
+        {!fixedKeys && !locked && rows && <LedgerSortButton sheetId={sheet.id} columns={columns} rows={rows} moveRows={edits.moveRows} />}
         {!fixedKeys && !locked && <ImportButton pack={pack} school={school} submission={submission} period={period} sheet={sheet} defaults={defaults} />}
         {!locked && !blockTitle && <CopyForwardEntry pack={pack} schoolType={school.type} submission={submission} period={period} />}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
