@@ -19,7 +19,7 @@ import type { useLedgerEdits } from './use-ledger-edits';
 import { ROW_PX } from './use-row-virtualizer';
 
 const LOCKED = '本期已审核通过，数据已锁定，不能修改。如需修改，请先在“审核”中取消审核。';
-/** the longest a row added by Enter/↓ may take to show before held keys are let go */
+/** the longest a row added by Enter/↓, or a row scrolled to, may take to show before held keys are let go */
 const APPEND_WAIT_MS = 3000;
 
 export interface LedgerGridInput {
@@ -95,7 +95,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       // focus meanwhile, so that key still reaches it
       if (tableRef.current?.contains(document.activeElement) && document.activeElement !== tableRef.current) tableRef.current.focus({ preventScroll: true });
       virtualizer.scrollToIndex(row, { align: 'center' });
-      let tries = 50;
+      // patient: on a busy machine the rows scrolled to may take a while to render
+      let tries = APPEND_WAIT_MS / 20;
       const retry = () => {
         if (pending.current !== to) return; // moved on meanwhile
         if (focusControl(byTestId(id)) || --tries <= 0) {
@@ -240,6 +241,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const onFocus = (e: React.FocusEvent<HTMLElement>) => {
     const pos = posOf(e.target as HTMLElement, keys);
     if (!pos) return;
+    // a cell has the focus (the one waited for, or one clicked meanwhile): keys go from it again
+    pending.current = undefined;
     // the row added by Enter/↓ has the cursor: what was typed meanwhile goes into it, as typed —
     // after focusCell has selected the cell's (empty) text, before any next key
     const held = endAppend();

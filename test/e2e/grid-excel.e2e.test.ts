@@ -51,8 +51,8 @@ describe('the grid like Excel, in Chromium', () => {
     // Ctrl+Home right after Ctrl+End, before the last row has rendered, ends at the top
     await page().keyboard.press('Control+End');
     await page().keyboard.press('Control+Home');
-    await expect.poll(active).toBe('cell-classList-0-stage');
-    await expect.poll(() => page().locator('.ws-content').evaluate((el) => el.scrollTop), { timeout: 5000 }).toBeLessThan(200);
+    await expect.poll(active, { timeout: 10_000 }).toBe('cell-classList-0-stage');
+    await expect.poll(() => page().locator('.ws-content').evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeLessThan(200);
     expect(await active()).toBe('cell-classList-0-stage');
   });
 
@@ -67,7 +67,7 @@ describe('the grid like Excel, in Chromium', () => {
     const before = { seq: await box(seqHead), name: await box(nameHead), students: await box(studentsHead), cell: await box(name5) };
 
     await pane.evaluate((el) => el.scrollBy(600, 0));
-    await expect.poll(() => pane.evaluate((el) => el.scrollLeft)).toBeGreaterThan(300);
+    await expect.poll(() => pane.evaluate((el) => el.scrollLeft), { timeout: 10_000 }).toBeGreaterThan(300);
     const right = { seq: await box(seqHead), name: await box(nameHead), students: await box(studentsHead), cell: await box(name5) };
     const paneLeft = (await box(pane)).x;
     expect(before.seq.x).toBeGreaterThan(paneLeft); // the sheet's padding, before scrolling
@@ -85,7 +85,7 @@ describe('the grid like Excel, in Chromium', () => {
     expect(await name5.evaluate((el, p) => el === document.elementFromPoint(p.x, p.y) || el.contains(document.elementFromPoint(p.x, p.y)), { x: right.cell.x + 10, y: right.cell.y + right.cell.height / 2 })).toBe(true);
 
     await pane.evaluate((el) => el.scrollBy(0, 3000));
-    await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
+    await expect.poll(() => pane.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(2000);
     const down = { seq: await box(seqHead), name: await box(nameHead) };
     const paneTop = (await box(pane)).y;
     expect(right.seq.y).toBeGreaterThan(paneTop + 50); // under the title and toolbar, before
@@ -109,13 +109,13 @@ describe('the grid like Excel, in Chromium', () => {
   it('a Shift+click range fills down with Ctrl+D', async () => {
     await tid('cell-classList-0-className').click();
     await tid('cell-classList-2-students').click({ modifiers: ['Shift'] });
-    await expect.poll(() => tid('cell-classList-1-className').evaluate((el) => el.closest('td')!.className)).toContain('in-range');
+    await expect.poll(() => tid('cell-classList-1-className').evaluate((el) => el.closest('td')!.className), { timeout: 10_000 }).toContain('in-range');
     await page().keyboard.press('Control+D');
-    await expect.poll(() => tid('cell-classList-2-className').inputValue()).toBe('一年级（1）班');
+    await expect.poll(() => tid('cell-classList-2-className').inputValue(), { timeout: 10_000 }).toBe('一年级（1）班');
     expect(await tid('cell-classList-1-className').inputValue()).toBe('一年级（1）班');
     expect(await tid('cell-classList-1-grade').inputValue()).toBe('二年级'); // outside the range
     await page().keyboard.press('Control+Z');
-    await expect.poll(() => tid('cell-classList-2-className').inputValue()).toBe('三年级（1）班');
+    await expect.poll(() => tid('cell-classList-2-className').inputValue(), { timeout: 10_000 }).toBe('三年级（1）班');
   });
 
   it('quick ↓ presses move exactly N options in a dropdown and N rows in a column', async () => {
@@ -129,23 +129,23 @@ describe('the grid like Excel, in Chromium', () => {
 
     await tid('cell-classList-0-students').focus();
     for (let i = 0; i < 60; i++) await page().keyboard.press('ArrowDown');
-    await expect.poll(active).toBe('cell-classList-60-students');
+    await expect.poll(active, { timeout: 10_000 }).toBe('cell-classList-60-students');
     for (let i = 0; i < 45; i++) await page().keyboard.press('ArrowUp');
-    await expect.poll(active).toBe('cell-classList-15-students');
+    await expect.poll(active, { timeout: 10_000 }).toBe('cell-classList-15-students');
   });
 
   it('a jump from 审核 to a far row leaves the keyboard in that cell', async () => {
     await page().locator('.ws-content').evaluate((el) => el.scrollTo(0, 0));
     expect(await tid(`cell-classList-${BAD}-female`).count()).toBe(0); // not rendered
     await jump('XNC-BJMC-02', `第${BAD + 1}行`);
-    expect(await active()).toBe(`cell-classList-${BAD}-female`);
+    await expect.poll(active, { timeout: 10_000 }).toBe(`cell-classList-${BAD}-female`);
     // pasted whole in the first test: the bad cell kept its value and is marked
     expect(await tid(`cell-classList-${BAD}-female`).inputValue()).toBe('50');
     expect(await tid(`cell-classList-${BAD}-female`).evaluate((el) => el.closest('td')!.className)).toContain('cell-error');
     await page().keyboard.type('30');
-    await expect.poll(() => tid(`cell-classList-${BAD}-female`).inputValue()).toBe('30');
+    await expect.poll(() => tid(`cell-classList-${BAD}-female`).inputValue(), { timeout: 10_000 }).toBe('30');
     await page().keyboard.press('Enter');
-    expect(await active()).toBe(`cell-classList-${BAD + 1}-female`);
+    await expect.poll(active, { timeout: 10_000 }).toBe(`cell-classList-${BAD + 1}-female`);
   });
 
   it('a jump to a 基表 cell and to an indicator value leaves the keyboard there', async () => {
@@ -153,11 +153,11 @@ describe('the grid like Excel, in Chromium', () => {
     await tid('stat-disabledStudents-02-total').fill('5');
     await page().keyboard.press('Tab');
     await jump('XNC-CJXS-01', '');
+    await expect.poll(active, { timeout: 10_000 }).toMatch(/^stat-disabledStudents-01-/);
     const at = await active();
-    expect(at).toMatch(/^stat-disabledStudents-01-/);
     expect(await page().evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page().keyboard.type('5');
-    await expect.poll(() => tid(at!).inputValue()).toBe('5');
+    await expect.poll(() => tid(at!).inputValue(), { timeout: 10_000 }).toBe('5');
 
     await tid('sheet-nav-studentDev').click();
     await tid('ind-studentDev-01').fill('10');
@@ -165,10 +165,10 @@ describe('the grid like Excel, in Chromium', () => {
     await page().keyboard.press('Tab');
     await tid('sheet-nav-classList').click();
     await jump('XNC-XSFZ-01', '');
-    expect(await active()).toBe('ind-studentDev-02');
+    await expect.poll(active, { timeout: 10_000 }).toBe('ind-studentDev-02');
     await page().keyboard.type('8');
     await page().keyboard.press('Tab');
-    await expect.poll(() => tid('ind-studentDev-02').inputValue()).toBe('8');
+    await expect.poll(() => tid('ind-studentDev-02').inputValue(), { timeout: 10_000 }).toBe('8');
   });
 
   it('shows the units of 办学条件 in their own column, clear of the 代码 column', async () => {
