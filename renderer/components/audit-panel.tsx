@@ -1,7 +1,7 @@
 // 审核: every finding of the current period, grouped by sheet. A click jumps to the cell;
 // warnings take a written 说明; with no errors and every warning explained the period can
 // be 审核通过, which freezes a numbered version for the bureau.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Empty, Space, Tag } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { Finding } from '../../shared/audit/types';
@@ -36,8 +36,15 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
   const canApprove = !auditError && errors.length === 0 && unexplained.length === 0;
   const approved = record?.status === '已审核';
   const [reopening, setReopening] = useState(false);
+  // closed by a jump to a cell: the keyboard stays in that cell. Closed otherwise (Esc, ×) the
+  // drawer gives the focus back to the 审核 button as usual.
+  const [jumped, setJumped] = useState(false);
+  useEffect(() => {
+    if (open) setJumped(false);
+  }, [open]);
 
   const open1 = (f: Finding) => {
+    setJumped(true);
     focusCell({
       sheetId: f.sheetId,
       partId: f.partId,
@@ -76,6 +83,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
       open={open}
       onClose={onClose}
       size={560}
+      focusable={{ focusTriggerAfterClose: !jumped }}
       data-testid="audit-panel"
       footer={
         <div className="audit-footer">

@@ -19,6 +19,7 @@ import { SheetNotes } from './sheet-notes';
 import { problemsBy } from '../lib/cell-problems';
 import '../stat.css';
 import { PreviousToggle } from './previous-toggle';
+import { CODE_WIDTH } from './stat-head';
 
 export interface IndicatorSheetViewProps {
   pack: Pack;
@@ -33,7 +34,24 @@ export interface IndicatorSheetViewProps {
   view?: PeriodView | null;
 }
 
+const UNIT_WIDTH = 64;
+const VALUE_WIDTH = 120;
 const show = (v: IndicatorResult['value']) => (v === null ? '—' : String(v));
+
+/** Width of the 指标名称 column: the sheet's longest label (about 14px a character), one for all sections. */
+function labelWidthPx(sheet: IndicatorSheet): number {
+  const chars = Math.max(...sheet.sections.flatMap((s) => s.rows.map((r) => [...r.label].length + (r.unit ? r.unit.length + 2 : 0))));
+  return Math.min(420, Math.max(200, chars * 14 + 20));
+}
+
+/**
+ * The unit after the label, on screen only, for a section whose form has no 单位 column
+ * (生均… rows print theirs in the label already, as the bureau's form does: nothing added then).
+ */
+export function unitSuffix(label: string, unit: string | undefined, hasUnitColumn: boolean): string {
+  if (!unit || hasUnitColumn || /[(（][^()（）]*[)）]\s*$/.test(label)) return '';
+  return `（${unit}）`;
+}
 
 /** Last approved period's value under this one (显示上期数); undefined shows nothing. */
 function PreviousLine({ value }: { value: IndicatorResult['value'] | undefined }) {
@@ -103,6 +121,7 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
     [submission, period, sheet.id],
   );
   useCellFocus(sheet.id, table !== undefined, useCallback((f) => (f.code ? `ind-${sheet.id}-${f.code}` : undefined), [sheet.id]));
+  const labelWidth = useMemo(() => labelWidthPx(sheet), [sheet]);
 
   return (
     <div className="stat-view">
@@ -115,11 +134,20 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
       {table?.sections.map((s, i) => (
         <section key={i} className="indicator-section">
           {s.title && <h3 className="indicator-section-title">{s.title}</h3>}
-          <table className="grid stat-grid" data-testid={`indicator-${sheet.id}-${i}`}>
+          {/* fixed column widths: the sticky 代码 column sits right after 指标名称 and never over
+              the 单位 column, however short the labels */}
+          <table className="grid stat-grid indicator-grid" data-testid={`indicator-${sheet.id}-${i}`} style={{ ['--label-w' as string]: `${labelWidth}px`, width: labelWidth + CODE_WIDTH + s.section.columns.reduce((w, c) => w + (c === 'unit' ? UNIT_WIDTH : VALUE_WIDTH), 0) }}>
+            <colgroup>
+              <col style={{ width: labelWidth }} />
+              <col style={{ width: CODE_WIDTH }} />
+              {s.section.columns.map((c) => (
+                <col key={c} style={{ width: c === 'unit' ? UNIT_WIDTH : VALUE_WIDTH }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
-                <th>指标名称</th>
-                <th>代码</th>
+                <th className="sticky-col first">指标名称</th>
+                <th className="sticky-col second">代码</th>
                 {sectionLabels(s.section).map((l) => (
                   <th key={l}>{l}</th>
                 ))}
@@ -133,10 +161,18 @@ export function IndicatorSheetView({ pack, school, submission, period, sheet, fi
                 const previous = prevCtx ? (prevValues.get(r.row.code) ?? null) : undefined;
                 return (
                   <tr key={r.row.code}>
-                    <td className="label">{r.row.label}</td>
+                    <td className="label">
+                      {r.row.label}
+                      <span className="unit-suffix">{unitSuffix(r.row.label, r.row.unit, s.section.columns.includes('unit'))}</span>
+                    </td>
                     <td className="code">{r.row.code}</td>
                     {s.section.columns.map((c) => {
-                      if (c === 'unit') return <td key={c}>{r.row.unit ?? ''}</td>;
+                      if (c === 'unit')
+                        return (
+                          <td key={c} className="unit" data-testid={`ind-unit-${sheet.id}-${r.row.code}`}>
+                            {r.row.unit ?? ''}
+                          </td>
+                        );
                       if (c === 'target')
                         return (
                           <td key={c} className="num">

@@ -55,11 +55,19 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
   // once the write has come back from the database, the stored value is shown again — also in
   // the focused cell when it is not being edited (an undo, a fill down, a paste over it)
   useEffect(() => {
+    if (column.type === 'enum') {
+      // a dropdown shows the option last chosen until the database holds it: with ↓ pressed
+      // quickly the writes of earlier presses come back meanwhile, and showing one of them
+      // would make the next ↓ start from an older option (a dropped key)
+      if (!focused.current || draft === formatValue(value)) setDraft(undefined);
+      return;
+    }
     if (reverting.current) {
       if ((value ?? null) !== reverting.current.to) return;
       reverting.current = undefined;
     }
     if (!focused.current || !input.current?.dataset.editing) setDraft(undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -105,7 +113,15 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
           aria-label={`第${rowIndex + 1}行 ${column.label}`}
           value={shown}
           disabled={locked}
-          onChange={(e) => onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value)}
+          onFocus={() => (focused.current = true)}
+          onBlur={() => {
+            focused.current = false;
+            setDraft(undefined);
+          }}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value);
+          }}
         >
           <option value="" />
           {stray && <option value={shown}>{`${shown}（不在可选值中）`}</option>}

@@ -1,7 +1,7 @@
 // A ledger (名册/台账) sheet as a spreadsheet-like grid: one record per row, typed straight
 // into the database. Rows are virtualised (use-row-virtualizer), keys and ranges work as in
 // Excel (use-ledger-grid), every edit is one undo step (use-ledger-edits); docs/grid.md.
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -19,19 +19,19 @@ import { useCellFocus } from '../hooks/use-cell-focus';
 import type { CellFocus } from '../state/ui-slice';
 import { useLedgerEdits } from '../hooks/use-ledger-edits';
 import { useLedgerGrid } from '../hooks/use-ledger-grid';
-import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
+import { scrollParent, useRowVirtualizer } from '../hooks/use-row-virtualizer';
+import { frozenColumn } from '../lib/frozen-column';
 import { ledgerProblems } from '../lib/ledger-problems';
 import { isBlockPaste, parseClipboard, toBlock } from '../lib/paste';
 import { LedgerBody } from './ledger-body';
 import { CopyForwardEntry } from './copy-forward-entry';
-import { gridWidthPx, LedgerHead, LedgerTotals } from './ledger-head';
+import { columnWidthPx, gridWidthPx, LedgerHead, LedgerTotals, SEQ_WIDTH } from './ledger-head';
 import '../ledger.css';
 import { SheetNotes } from './sheet-notes';
 import { ImportButton } from './import-button';
+import { LedgerSortButton } from './ledger-sort-button';
 import { usePasteCheck } from '../hooks/use-paste-check';
 
-/** Sheets with more columns than this keep 序号 and 操作 in view when scrolled sideways. */
-const WIDE_COLUMNS = 10;
 
 export interface LedgerSheetViewProps {
   pack: Pack;
@@ -104,6 +104,15 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
   );
   const onDelete = useCallback((rowId: string) => void deleteRows([rowId]), [deleteRows]);
   const tableRef = useRef<HTMLTableElement>(null);
+  const frozen = frozenColumn(columns);
+  // a cell reached by the keyboard scrolls clear of the frozen columns, not under them
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    if (!table) return;
+    const pane = scrollParent(table);
+    pane.style.scrollPaddingLeft = `${SEQ_WIDTH + columnWidthPx(columns[frozen]!)}px`;
+    return () => void (pane.style.scrollPaddingLeft = '');
+  }, [columns, frozen]);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const virtualizer = useRowVirtualizer(bodyRef, rows?.length ?? 0);
   const grid = useLedgerGrid({ sheetId: sheet.id, columns, fixedKeys, rows: rows ?? [], locked, virtualizer, edits, onInserted: setFocusRowId, tableRef });
@@ -185,6 +194,7 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
             新增一行
           </Button>
         )}
+        {!fixedKeys && !locked && rows && <LedgerSortButton sheetId={sheet.id} columns={columns} rows={rows} moveRows={edits.moveRows} />}
         {!fixedKeys && !locked && <ImportButton pack={pack} school={school} submission={submission} period={period} sheet={sheet} defaults={defaults} />}
         {!locked && !blockTitle && <CopyForwardEntry pack={pack} schoolType={school.type} submission={submission} period={period} />}
         <span className="count">{rows ? `共 ${rows.length} 行` : '读取中…'}</span>
@@ -195,8 +205,10 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
         </span>
       </div>
       <table
-        className={columns.length > WIDE_COLUMNS ? 'grid ledger-grid wide' : 'grid ledger-grid'}
+        className="grid ledger-grid"
         style={{ width: gridWidthPx(columns) }}
+        // 序号 and this column (1-based among the row's cells) stay in view sideways (ledger.css)
+        data-frozen={frozen + 3}
         data-testid={`ledger-${sheet.id}`}
         ref={tableRef}
         // holds the focus while Enter/↓ adds a row (use-ledger-grid), never reached by Tab

@@ -1,6 +1,7 @@
 // A pasted block with cells the list cannot take: the block as pasted, bad cells marked with
-// their messages. The user pastes the good rows only or cancels; nothing is half-written.
-import { Alert, Modal, Table } from 'antd';
+// their messages. The user pastes the good rows only, pastes it whole (bad cells kept as typed
+// and marked red in the grid, as a bad value typed by hand is) or cancels; nothing is half-written.
+import { Alert, Button, Modal, Table } from 'antd';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue } from '../../shared/model/values';
@@ -19,10 +20,12 @@ export interface PasteCheckDialogProps {
   block: readonly Record<string, CellValue>[];
   problems: readonly PasteProblem[];
   onAccept: () => void;
+  /** writes the whole block, bad cells included */
+  onAcceptAll: () => void;
   onCancel: () => void;
 }
 
-export function PasteCheckDialog({ columns, firstRow, block, problems, onAccept, onCancel }: PasteCheckDialogProps) {
+export function PasteCheckDialog({ columns, firstRow, block, problems, onAccept, onAcceptAll, onCancel }: PasteCheckDialogProps) {
   const keys = new Set(block.flatMap((r) => Object.keys(r)));
   const shown = columns.filter((c) => keys.has(c.key));
   const bad = new Map(problems.map((p) => [`${p.index}|${p.colKey}`, p.message]));
@@ -34,18 +37,26 @@ export function PasteCheckDialog({ columns, firstRow, block, problems, onAccept,
       title="粘贴的内容有错误"
       open
       width={900}
-      okText={`只粘贴正确的 ${good} 行`}
-      cancelText="取消粘贴"
-      onOk={onAccept}
       onCancel={onCancel}
-      okButtonProps={{ disabled: good === 0, ...({ 'data-testid': 'paste-accept' } as Record<string, string>) }}
-      cancelButtonProps={{ ...({ 'data-testid': 'paste-cancel' } as Record<string, string>) }}
+      footer={
+        <>
+          <Button onClick={onCancel} data-testid="paste-cancel">
+            取消粘贴
+          </Button>
+          <Button danger onClick={onAcceptAll} data-testid="paste-accept-all">
+            全部粘贴（错误的格子标红）
+          </Button>
+          <Button type="primary" disabled={good === 0} onClick={onAccept} data-testid="paste-accept">
+            {`只粘贴正确的 ${good} 行`}
+          </Button>
+        </>
+      }
     >
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 8 }}
-        message={`粘贴的 ${block.length} 行中有 ${badRows.size} 行有错误（红色标出，鼠标停留可看原因）。有错误的行不会粘贴；还没有写入任何数据。`}
+        message={`粘贴的 ${block.length} 行中有 ${badRows.size} 行有错误（红色标出，鼠标停留可看原因）。还没有写入任何数据：可以只粘贴正确的行，也可以全部粘贴，错误的格子在表中标红，改正后即消失。`}
       />
       <Table
         size="small"

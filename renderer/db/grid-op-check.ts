@@ -61,4 +61,10 @@ export function checkLedgerOp(op: GridOp, rows: readonly RowRecord[], sheetId: s
     if (!hit) refuse(`要删除的行（${summary(r)}）已不在表中`);
     if (!sameValues(hit!.row.values, r.values)) refuse(`第 ${hit!.n} 行（${summary(r)}）已被改动`);
   }
+  // a sort undone or redone puts rows back where they were: only if nobody moved them since
+  for (const m of op.moves ?? []) {
+    const hit = byId.get(m.id);
+    if (!hit) refuse('排过序的行已被删除');
+    if (hit!.row.seq !== m.before) refuse(`第 ${hit!.n} 行的位置已被改动（例如插入或删除了行）`);
+  }
 }

@@ -42,6 +42,18 @@ export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string, 
       puts.set(c.target, { ...row, values: compact({ ...row.values, [c.col]: c.after }) });
       if (old !== (c.after ?? null)) changes.push({ ...ref, rowId: c.target, field: c.col, action: 'edit', old, new: c.after, ...note });
     }
+    if (op.moves?.length) {
+      const missing = op.moves.map((m) => m.id).filter((id) => !puts.has(id));
+      const more = await db.rows.bulkGet(missing);
+      missing.forEach((id, i) => {
+        const row = more[i];
+        if (!row || row.sheetId !== ref.sheetId) throw new Error('要排序的行已被删除，无法完成');
+        puts.set(id, row);
+      });
+      for (const m of op.moves) puts.set(m.id, { ...puts.get(m.id)!, seq: m.after });
+      // one entry for the whole sort: what was done, not a line per row moved
+      changes.push({ ...ref, action: 'sort', new: `${op.label}（${op.moves.length} 行换了位置）`, ...note });
+    }
     await db.rows.bulkPut([...puts.values()]);
     if (op.removed.length) {
       const gone = await db.rows.bulkGet(op.removed.map((r) => r.id));

@@ -60,7 +60,7 @@ export interface PeriodRef {
   period: string;
 }
 
-export const CHANGE_ACTIONS = ['edit', 'addRow', 'deleteRow', 'approve', 'reopen', 'explain', 'copyForward', 'replaceAll'] as const;
+export const CHANGE_ACTIONS = ['edit', 'addRow', 'deleteRow', 'approve', 'reopen', 'explain', 'copyForward', 'replaceAll', 'sort'] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /**

@@ -1,5 +1,5 @@
 // Every write a ledger grid makes, each recorded as one undo step: typing into a cell, adding,
-// inserting and deleting rows, pasting a block, clearing and filling a range, and undo/redo.
+// inserting and deleting rows, pasting a block, clearing and filling a range, sorting, and undo/redo.
 import { useCallback, useEffect, useRef } from 'react';
 import type { CellValue } from '../../shared/model/data';
 import { db } from '../db/db';
@@ -8,7 +8,7 @@ import type { RowRecord, SheetRef } from '../db/records';
 import { addRow, insertRowBefore, writeBlock } from '../db/rows-repo';
 import { writeKeystroke } from '../db/data-worker-client';
 import { afterKeystrokes } from '../db/write-order';
-import type { CellChange, GridOp, RowSnap } from '../lib/grid-history';
+import type { CellChange, GridOp, RowMove, RowSnap } from '../lib/grid-history';
 import { trackSave } from '../state/store';
 import { historyKey, useGridHistory, type ApplyStep } from './use-grid-history';
 
@@ -92,6 +92,18 @@ export function useLedgerEdits(
     [ref, history],
   );
 
+  /** A sort: rows put in new places, one step (and one 修改记录 entry); false when refused or failed. */
+  const moveRows = useCallback(
+    async (label: string, moves: RowMove[]): Promise<boolean> => {
+      if (!moves.length) return true;
+      const o = op(label, { moves });
+      const ok = (await trackSave(afterKeystrokes(() => applyLedgerOp(ref, o)).then(() => true))) === true;
+      if (ok) history.record(o);
+      return ok;
+    },
+    [ref, history],
+  );
+
   /** A row holding nothing but what a new row starts with (defaults): Enter on it adds no row. */
   const isBlank = useCallback(
     (values: Record<string, CellValue>) => {
@@ -101,5 +113,5 @@ export function useLedgerEdits(
     [defaults],
   );
 
-  return { onCommit, addOrInsert, deleteRows, pasteBlock, changeCells, isBlank, history };
+  return { onCommit, addOrInsert, deleteRows, pasteBlock, changeCells, moveRows, isBlank, history };
 }

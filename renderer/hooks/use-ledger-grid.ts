@@ -19,7 +19,7 @@ import type { useLedgerEdits } from './use-ledger-edits';
 import { ROW_PX } from './use-row-virtualizer';
 
 const LOCKED = '本期已审核通过，数据已锁定，不能修改。如需修改，请先在“审核”中取消审核。';
-/** the longest a row added by Enter/↓ may take to show before held keys are let go */
+/** the longest a row added by Enter/↓, or a row scrolled to, may take to show before held keys are let go */
 const APPEND_WAIT_MS = 3000;
 
 export interface LedgerGridInput {
@@ -72,6 +72,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   }, []);
   const dragFrom = useRef<CellPos>(undefined);
   const lastCell = useRef('');
+  /** a cell moved to whose row is not rendered yet: keys pressed until it shows move on from it */
+  const pending = useRef<CellPos>(undefined);
 
   /** Focuses a cell, scrolling a row that is not rendered yet into view first. */
   const focusCell = useCallback(
@@ -81,11 +83,26 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       setSel(extend ? { anchor: extend, end: { row, col } } : { anchor: { row, col }, end: { row, col } });
       const el = byTestId(id);
       if (el && el === document.activeElement) extending.current = false;
-      if (focusControl(el)) return;
+      if (focusControl(el)) {
+        pending.current = undefined;
+        return;
+      }
+      // held or quickly repeated ↓/PageDown outrun the rendering of the rows scrolled to: the
+      // next key must go on from here, not from the cell that still has the focus
+      const to = { row, col };
+      pending.current = to;
+      // the cell left behind may scroll out of the DOM before the next key: the grid holds the
+      // focus meanwhile, so that key still reaches it
+      if (tableRef.current?.contains(document.activeElement) && document.activeElement !== tableRef.current) tableRef.current.focus({ preventScroll: true });
       virtualizer.scrollToIndex(row, { align: 'center' });
-      let tries = 12;
+      // patient: on a busy machine the rows scrolled to may take a while to render
+      let tries = APPEND_WAIT_MS / 20;
       const retry = () => {
-        if (focusControl(byTestId(id)) || --tries <= 0) return;
+        if (pending.current !== to) return; // moved on meanwhile
+        if (focusControl(byTestId(id)) || --tries <= 0) {
+          pending.current = undefined;
+          return;
+        }
         setTimeout(retry, 20);
       };
       setTimeout(retry, 0);
@@ -113,11 +130,17 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.nativeEvent.isComposing) return;
     const t = e.target as HTMLElement;
-    const pos = posOf(t, keys);
+    const pos = pending.current ?? posOf(t, keys);
     if (!pos || !rows.length) return;
-    const editing = !!t.dataset.editing;
-    const isSelect = t instanceof HTMLSelectElement;
-    const range = rectOf(sel && sel.end.row === pos.row && sel.end.col === pos.col ? sel : { anchor: pos, end: pos });
+    // while a move waits for its row, the cell that has the focus is not the one keys act on
+    const waiting = !!pending.current;
+    const editing = !waiting && !!t.dataset.editing;
+    const isSelect = waiting ? columns[pos.col]?.type === 'enum' : t instanceof HTMLSelectElement;
+    // the range the cursor is in: at its moving end after Shift+arrows, at its anchor (the cell
+    // first clicked, which keeps the focus) after a Shift+click
+    const around = sel && rectOf(sel);
+    const inSel = around && pos.row >= around.top && pos.row <= around.bottom && pos.col >= around.left && pos.col <= around.right;
+    const range = inSel ? around : rectOf({ anchor: pos, end: pos });
     const last = rows.length - 1;
     const go = (row: number, col: number, extend = false) => {
       e.preventDefault();
@@ -188,7 +211,7 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
       }
       case 'ArrowDown':
       case 'ArrowUp':
-        if (isSelect && !ext) return; // ↑/↓ choose the value of a dropdown
+        if (isSelect && !ext) return void (waiting && e.preventDefault()); // ↑/↓ choose the value of a dropdown
         if (e.key === 'ArrowDown' && !ext && appendBelow()) return;
         return go(from.row + (e.key === 'ArrowDown' ? 1 : -1), from.col, ext);
       case 'ArrowLeft':
@@ -218,6 +241,8 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
   const onFocus = (e: React.FocusEvent<HTMLElement>) => {
     const pos = posOf(e.target as HTMLElement, keys);
     if (!pos) return;
+    // a cell has the focus (the one waited for, or one clicked meanwhile): keys go from it again
+    pending.current = undefined;
     // the row added by Enter/↓ has the cursor: what was typed meanwhile goes into it, as typed —
     // after focusCell has selected the cell's (empty) text, before any next key
     const held = endAppend();
@@ -235,7 +260,11 @@ export function useLedgerGrid({ sheetId, columns, fixedKeys, rows, locked, virtu
     const pos = posOf(e.target as HTMLElement, keys);
     if (!pos || e.button !== 0) return;
     if (e.shiftKey && sel) {
+      // the focus stays in the anchor cell, which now stands for the range (Ctrl+D, Delete,
+      // Ctrl+C act on it), so it is no longer being edited
       e.preventDefault();
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && tableRef.current?.contains(focused)) delete focused.dataset.editing;
       setSel({ anchor: sel.anchor, end: pos });
       return;
     }

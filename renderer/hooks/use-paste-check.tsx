@@ -1,7 +1,8 @@
 // Paste validated whole: a pasted block is checked with the import's core (the audit's ledger
 // checks, on each target row as it would be after the paste). All valid → written as is. Some
-// cells bad → a dialog; the user keeps the good rows only or cancels, and the caller writes
-// the result in one transaction, so nothing is half-written.
+// cells bad → a dialog; the user keeps the good rows only, pastes everything (the bad cells are
+// kept as typed text and marked red in the grid by the audit, exactly like a bad value typed by
+// hand) or cancels, and the caller writes the result in one transaction, so nothing is half-written.
 import { useCallback, useState, type ReactNode } from 'react';
 import type { LedgerSheet, Pack } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
@@ -67,10 +68,11 @@ export function usePasteCheck(input: PasteCheckInput): { check: (start: number, 
     },
     [pack, school, submission, period, sheet, rows, defaults],
   );
-  const finish = (accept: boolean) => {
+  const finish = (choice: 'good' | 'all' | 'cancel') => {
     if (!pending) return;
     setPending(undefined);
-    pending.resolve(accept ? goodRowsOnly(pending.block, pending.problems, pending.start, rows?.length ?? 0) : undefined);
+    if (choice === 'all') pending.resolve(pending.block);
+    else pending.resolve(choice === 'good' ? goodRowsOnly(pending.block, pending.problems, pending.start, rows?.length ?? 0) : undefined);
   };
   const dialog = pending ? (
     <PasteCheckDialog
@@ -78,8 +80,9 @@ export function usePasteCheck(input: PasteCheckInput): { check: (start: number, 
       firstRow={pending.start + 1}
       block={pending.block}
       problems={pending.problems}
-      onAccept={() => finish(true)}
-      onCancel={() => finish(false)}
+      onAccept={() => finish('good')}
+      onAcceptAll={() => finish('all')}
+      onCancel={() => finish('cancel')}
     />
   ) : null;
   return { check, dialog };

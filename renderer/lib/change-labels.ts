@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<ChangeAction, string> = {
   explain: '填写说明',
   copyForward: '从上期结转',
   replaceAll: '载入数据',
+  sort: '排序',
 };
 
 /** Row id → its 1-based position in its sheet, from a period's stored rows. */

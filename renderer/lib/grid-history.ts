@@ -18,12 +18,21 @@ export interface RowSnap {
   values: Record<string, CellValue>;
 }
 
+/** A row put in another place of its list (a sort): its `seq` before and after. */
+export interface RowMove {
+  id: string;
+  before: number;
+  after: number;
+}
+
 export interface GridOp {
   /** what the user did, e.g. 粘贴 — shown in the 撤销/重做 message */
   label: string;
   cells: CellChange[];
   added: RowSnap[];
   removed: RowSnap[];
+  /** rows reordered (a sort), applied after the cells and rows above */
+  moves?: RowMove[];
   /** typing into one cell: later writes of the same edit merge into this operation */
   coalesce?: string;
 }
@@ -44,7 +53,7 @@ const same = (a: CellValue | undefined, b: CellValue | undefined) => (a ?? null)
 
 /** An operation that would change nothing (typed and put back) is not worth a step. */
 export function isEmptyOp(op: GridOp): boolean {
-  return op.added.length === 0 && op.removed.length === 0 && op.cells.every((c) => same(c.before, c.after));
+  return op.added.length === 0 && op.removed.length === 0 && op.cells.every((c) => same(c.before, c.after)) && (op.moves ?? []).every((m) => m.before === m.after);
 }
 
 export function invert(op: GridOp): GridOp {
@@ -53,6 +62,7 @@ export function invert(op: GridOp): GridOp {
     cells: op.cells.map((c) => ({ target: c.target, col: c.col, before: c.after, after: c.before })).reverse(),
     added: op.removed,
     removed: op.added,
+    ...(op.moves ? { moves: op.moves.map((m) => ({ id: m.id, before: m.after, after: m.before })) } : {}),
   };
 }
 
