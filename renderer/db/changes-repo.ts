@@ -19,6 +19,7 @@ function clean(c: ChangeInput, at: string, who: string): ChangeRecord {
   if (c.old !== undefined && c.old !== null && c.old !== '') out.old = c.old;
   if (c.new !== undefined && c.new !== null && c.new !== '') out.new = c.new;
   if (c.reason) out.reason = c.reason;
+  if (c.edit) out.edit = c.edit;
   return out;
 }
 
@@ -33,11 +34,50 @@ export async function recordChange(change: ChangeInput, who?: string): Promise<v
 }
 
 /** Records several changes of one write (a paste, a copy-forward) with one bulkAdd. */
-export async function recordChanges(changes: readonly ChangeInput[]): Promise<void> {
+export async function recordChanges(changes: readonly ChangeInput[], who?: string): Promise<void> {
   if (!changes.length) return;
   const at = nowIso();
-  const who = await currentFiller();
-  await db.changes.bulkAdd(changes.map((c) => clean(c, at, who)));
+  const filler = who ?? (await currentFiller());
+  await db.changes.bulkAdd(changes.map((c) => clean(c, at, filler)));
+}
+
+/** The newest entry of the trail (highest id), read in the caller's transaction. */
+export function newestChange(): Promise<ChangeRecord | undefined> {
+  return db.changes.orderBy(':id').last();
+}
+
+const blank = (v: unknown) => v === undefined || v === null || v === '';
+const sameValue = (a: unknown, b: unknown) => (blank(a) && blank(b)) || a === b;
+
+/**
+ * The trail's part of one keystroke of an edit — the writes of one cell from the moment the
+ * cursor came into it until it leaves, the same unit as one undo step (docs/grid.md). Each
+ * keystroke is written at once (crash safety), but the edit keeps ONE entry: `old` the value
+ * before the edit began, `new` the latest. The entry is updated in place only while it is still
+ * the NEWEST entry of the trail: anything recorded after it (another cell's edit, a paste, an
+ * undo, 审核, another window's write) ends the edit, and the next keystroke starts a new entry
+ * whose `old` is what the cell holds then — so every entry stays true on its own, also after a
+ * crash (the entry shows old → the last value written) and with two windows typing at once.
+ * An edit back at its starting value (9, then back to empty) leaves no entry.
+ *
+ * `change.old` is the value the cell holds now, `newest` from newestChange() and `who` from
+ * currentFiller(), all read in the caller's transaction. Returns the write, if any.
+ */
+export function editWrite(change: ChangeInput, edit: string | undefined, newest: ChangeRecord | undefined, who: string): Promise<unknown> | undefined {
+  const open =
+    edit !== undefined &&
+    newest?.edit === edit &&
+    newest.action === 'edit' &&
+    newest.submission === change.submission &&
+    newest.period === change.period &&
+    newest.sheetId === change.sheetId &&
+    newest.rowId === change.rowId &&
+    newest.field === change.field &&
+    !newest.reason;
+  if (!open) return sameValue(change.old, change.new) ? undefined : db.changes.add(clean({ ...change, ...(edit ? { edit } : {}) }, nowIso(), who));
+  const old = newest.old ?? null;
+  if (sameValue(old, change.new)) return db.changes.delete(newest.id!);
+  return db.changes.put({ ...clean({ ...change, old, edit }, nowIso(), who), id: newest.id! });
 }
 
 export interface ChangeFilter {

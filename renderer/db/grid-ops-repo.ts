@@ -4,8 +4,8 @@
 import { cellKey } from '../../shared/pack/stat-cells';
 import type { GridOp } from '../lib/grid-history';
 import { db } from './db';
-import { changeTables, recordChanges, type ChangeInput } from './changes-repo';
-import { assertEditable, ensurePeriod } from './periods-repo';
+import { changeTables, currentFiller, editWrite, newestChange, recordChanges, type ChangeInput } from './changes-repo';
+import { assertEditable, ensurePeriod, getPeriod, periodToCreate } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 import { changedCell, checkLedgerOp, GridConflictError, sameValue, type ConflictWords } from './grid-op-check';
 import { compact, listRows, rowSummary } from './rows-repo';
@@ -70,16 +70,31 @@ export async function applyLedgerOp(ref: SheetRef, op: GridOp, reason?: string, 
 /**
  * Writes entered cells of a statistics sheet (target = 代码, col = 列); only non-negative integers
  * or empty. With `check` (an undo or redo) refused unless every cell still holds its `before`.
+ * A keystroke comes here too (from the data worker): one round trip of reads — the period record,
+ * the cells, 填表人 and, for a keystroke of an edit (`edit`, the grid's id of one edit of one
+ * cell), the newest trail entry — then the writes together, as updateCell in rows-repo.
  */
-export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string, check?: ConflictWords & { cellName?: (code: string, col: string) => string }): Promise<void> {
+export async function applyStatOp(
+  ref: SheetRef,
+  op: GridOp,
+  reason?: string,
+  check?: ConflictWords & { cellName?: (code: string, col: string) => string },
+  edit?: string,
+): Promise<void> {
   for (const c of op.cells) {
     const v = c.after;
     if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) throw new Error(`只能填写非负整数：${String(v)}`);
   }
+  const typed = edit !== undefined && op.cells.length === 1 ? edit : undefined;
   await db.transaction('rw', [db.cells, db.periods, ...changeTables()], async () => {
-    await assertEditable(ref);
     const keys = op.cells.map((c) => cellKey(c.target, c.col));
-    const olds = await db.cells.bulkGet(keys.map((k) => [ref.submission, ref.period, ref.sheetId, k]));
+    const [period, olds, who, newest] = await Promise.all([
+      getPeriod(ref),
+      db.cells.bulkGet(keys.map((k) => [ref.submission, ref.period, ref.sheetId, k])),
+      currentFiller(),
+      typed ? newestChange() : undefined,
+    ]);
+    const created = periodToCreate(ref, period);
     if (check)
       op.cells.forEach((c, i) => {
         const now = olds[i]?.value ?? null;
@@ -97,9 +112,15 @@ export async function applyStatOp(ref: SheetRef, op: GridOp, reason?: string, ch
       else puts.push({ ...ref, key, value });
       if (old !== value) changes.push({ ...ref, field: key, action: 'edit', old, new: value, ...(reason ? { reason } : {}) });
     }
-    await db.cells.bulkPut(puts);
-    await db.cells.bulkDelete(dels);
-    await recordChanges(changes);
-    await ensurePeriod(ref);
+    const writes: Promise<unknown>[] = [];
+    if (puts.length) writes.push(db.cells.bulkPut(puts));
+    if (dels.length) writes.push(db.cells.bulkDelete(dels));
+    if (created) writes.push(db.periods.add(created));
+    if (typed) {
+      const value = (op.cells[0]!.after ?? null) as number | null;
+      const trail = editWrite({ ...ref, field: keys[0]!, action: 'edit', old: olds[0]?.value ?? null, new: value }, typed, newest, who);
+      if (trail) writes.push(trail);
+    } else writes.push(recordChanges(changes, who));
+    await Promise.all(writes);
   });
 }

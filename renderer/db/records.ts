@@ -82,4 +82,10 @@ export interface ChangeRecord {
   new?: CellValue;
   action: ChangeAction;
   reason?: string;
+  /**
+   * The edit a keystroke belongs to (a random id the grid gives one stay of the cursor in one
+   * cell): the entry of an edit still in progress is updated in place by its next keystroke,
+   * so the trail keeps one entry per edit (changes-repo.ts `editWrite`). Not shown, not exported.
+   */
+  edit?: string;
 }

@@ -2,7 +2,7 @@
 // inserting a row between two others writes one record instead of renumbering the list.
 import type { CellValue } from '../../shared/model/data';
 import { db } from './db';
-import { changeTables, currentFiller, recordChange, recordChanges, type ChangeInput } from './changes-repo';
+import { changeTables, currentFiller, editWrite, newestChange, recordChange, recordChanges, type ChangeInput } from './changes-repo';
 import { assertEditable, ensurePeriod, getPeriod, periodToCreate } from './periods-repo';
 import type { RowRecord, SheetRef } from './records';
 import type { GridOp } from '../lib/grid-history';
@@ -82,14 +82,16 @@ export async function insertRowBefore(ref: SheetRef, beforeId: string, values: R
 
 /**
  * Writes one cell; null or '' clears it. This is the keystroke path (run by the data worker,
- * worker-jobs.ts), so its transaction makes one round trip of reads — the row, its period record
- * and 填表人 together; `ref`, the sheet the grid shows, names the period before the row is read —
- * and then puts everything at once: each await inside a transaction is a round trip to the
- * browser's storage, and on the page each one also waits for the frame that paints the key.
+ * worker-jobs.ts), so its transaction makes one round trip of reads — the row, its period record,
+ * 填表人 and (for a keystroke of an edit) the newest trail entry together; `ref`, the sheet the
+ * grid shows, names the period before the row is read — and then puts everything at once: each
+ * await inside a transaction is a round trip to the browser's storage, and on the page each one
+ * also waits for the frame that paints the key. `edit` (the grid's id of one edit of one cell)
+ * keeps one 修改记录 entry per edit, not per keystroke (editWrite in changes-repo.ts).
  */
-export async function updateCell(rowId: string, colKey: string, value: CellValue, ref?: SheetRef): Promise<void> {
+export async function updateCell(rowId: string, colKey: string, value: CellValue, ref?: SheetRef, edit?: string): Promise<void> {
   await db.transaction('rw', tables(), async () => {
-    const [row, shownPeriod, who] = await Promise.all([db.rows.get(rowId), ref && getPeriod(ref), currentFiller()]);
+    const [row, shownPeriod, who, newest] = await Promise.all([db.rows.get(rowId), ref && getPeriod(ref), currentFiller(), edit ? newestChange() : undefined]);
     // a row of another sheet under this id would be a bug, but must never be written as this one
     if (!row || (ref && !sameSheet(sheetOf(row), ref))) throw new Error('该行已被删除');
     const created = periodToCreate(row, ref ? shownPeriod : await getPeriod(row));
@@ -97,7 +99,8 @@ export async function updateCell(rowId: string, colKey: string, value: CellValue
     const writes: Promise<unknown>[] = [db.rows.put({ ...row, values: compact({ ...row.values, [colKey]: value }) })];
     if (created) writes.push(db.periods.add(created));
     // a commit that leaves the cell as it was (Enter through a cell) is not a change
-    if (old !== (value === '' ? null : value)) writes.push(recordChange({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value }, who));
+    const trail = editWrite({ ...sheetOf(row), rowId, field: colKey, action: 'edit', old, new: value }, edit, newest, who);
+    if (trail) writes.push(trail);
     await Promise.all(writes);
   });
 }

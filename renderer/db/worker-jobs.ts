@@ -10,9 +10,10 @@ import { loadPeriodViewData, type PeriodViewData, type PeriodViewQuery } from '.
 import type { SheetRef } from './records';
 import { updateCell } from './rows-repo';
 
+/** `edit`: the grid's id of the edit the keystroke belongs to — its 修改记录 entry is kept up to date in place (editWrite) */
 export type KeystrokeWrite =
-  | { kind: 'ledgerCell'; ref: SheetRef; rowId: string; colKey: string; value: CellValue }
-  | { kind: 'statCells'; ref: SheetRef; op: GridOp };
+  | { kind: 'ledgerCell'; ref: SheetRef; rowId: string; colKey: string; value: CellValue; edit?: string }
+  | { kind: 'statCells'; ref: SheetRef; op: GridOp; edit?: string };
 
 export type WorkerJob = KeystrokeWrite | { kind: 'periodView'; query: PeriodViewQuery };
 
@@ -22,9 +23,9 @@ export function runJob(job: WorkerJob): Promise<void | PeriodViewData>;
 export function runJob(job: WorkerJob): Promise<void | PeriodViewData> {
   switch (job.kind) {
     case 'ledgerCell':
-      return updateCell(job.rowId, job.colKey, job.value, job.ref);
+      return updateCell(job.rowId, job.colKey, job.value, job.ref, job.edit);
     case 'statCells':
-      return applyStatOp(job.ref, job.op);
+      return applyStatOp(job.ref, job.op, undefined, undefined, job.edit);
     case 'periodView':
       return loadPeriodViewData(job.query);
   }
@@ -46,6 +47,7 @@ const PERIOD = ['submission', 'period'];
 export function isWorkerJob(x: unknown): x is WorkerJob {
   if (!x || typeof x !== 'object') return false;
   const j = x as Record<string, unknown>;
+  if ((j.kind === 'ledgerCell' || j.kind === 'statCells') && j.edit !== undefined && typeof j.edit !== 'string') return false;
   switch (j.kind) {
     case 'ledgerCell':
       return isRef(j.ref, SHEET) && typeof j.rowId === 'string' && typeof j.colKey === 'string' && ['string', 'number', 'object'].includes(typeof j.value);

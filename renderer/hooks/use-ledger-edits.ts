@@ -1,6 +1,6 @@
 // Every write a ledger grid makes, each recorded as one undo step: typing into a cell, adding,
 // inserting and deleting rows, pasting a block, clearing and filling a range, sorting, and undo/redo.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CellValue } from '../../shared/model/data';
 import { db } from '../db/db';
 import { applyLedgerOp } from '../db/grid-ops-repo';
@@ -9,6 +9,7 @@ import { addRow, insertRowBefore, writeBlock } from '../db/rows-repo';
 import { writeKeystroke } from '../db/data-worker-client';
 import { afterKeystrokes } from '../db/write-order';
 import type { CellChange, GridOp, RowMove, RowSnap } from '../lib/grid-history';
+import { editSession } from '../lib/edit-session';
 import { trackSave } from '../state/store';
 import { historyKey, useGridHistory, type ApplyStep } from './use-grid-history';
 
@@ -32,16 +33,28 @@ export function useLedgerEdits(
     (o, reason, word) => afterKeystrokes(() => applyLedgerOp(ref, o, reason, { word, ...(colLabel ? { colLabel } : {}) })),
     [ref, colLabel],
   );
-  const history = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
+  const grid = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
+  // one edit of one cell = one undo step = one 修改记录 entry: it ends where the undo step does
+  const session = useRef(editSession()).current;
+  const history = useMemo(
+    () => ({
+      ...grid,
+      seal: () => (session.end(), grid.seal()),
+      undo: () => (session.end(), grid.undo()),
+      redo: () => (session.end(), grid.redo()),
+    }),
+    [grid, session],
+  );
 
   const onCommit = useCallback(
     (rowId: string, colKey: string, value: CellValue) => {
       const before = rowsRef.current.get(rowId)?.values[colKey] ?? null;
       // recorded once written: a refused write (approved meanwhile, row deleted) is no step
-      const write = trackSave(writeKeystroke({ kind: 'ledgerCell', ref, rowId, colKey, value }).then(() => true));
+      const edit = session.idFor(`${rowId}|${colKey}`);
+      const write = trackSave(writeKeystroke({ kind: 'ledgerCell', ref, rowId, colKey, value, edit }).then(() => true));
       history.record(op('输入', { cells: [{ target: rowId, col: colKey, before, after: value === '' ? null : value }], coalesce: `${rowId}|${colKey}` }), write);
     },
-    [history, ref],
+    [history, ref, session],
   );
 
   /** Adds a row at the end, or above `beforeId`; returns the new row's id. */

@@ -14,6 +14,7 @@ import { afterKeystrokes } from '../db/write-order';
 import type { SheetRef } from '../db/records';
 import type { CellChange, GridOp } from '../lib/grid-history';
 import { byTestId, focusControl } from '../lib/grid-keys';
+import { editSession } from '../lib/edit-session';
 import { isBlockPaste, parseClipboard } from '../lib/paste';
 import { parseCount } from '../lib/stat-count';
 import { trackSave } from '../state/store';
@@ -64,15 +65,18 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
   );
   const history = useGridHistory(historyKey(ref.submission, ref.period, ref.sheetId), locked, apply);
   const last = useRef('');
+  // one edit of one cell = one undo step = one 修改记录 entry (edit-session.ts)
+  const session = useRef(editSession()).current;
 
   const onCommit = useCallback(
     (code: string, colKey: string, value: number | null) => {
       const before = tableRef.current?.rows.find((r) => r.code === code)?.cells.find((c) => c.key === colKey)?.value ?? null;
       const op: GridOp = { label: '输入', cells: [{ target: code, col: colKey, before, after: value }], added: [], removed: [], coalesce: `${code}|${colKey}` };
       // recorded once written: a refused write is no step
-      history.record(op, trackSave(writeKeystroke({ kind: 'statCells', ref, op: { ...op, label: '' } }).then(() => true)));
+      const edit = session.idFor(`${code}|${colKey}`);
+      history.record(op, trackSave(writeKeystroke({ kind: 'statCells', ref, op: { ...op, label: '' }, edit }).then(() => true)));
     },
-    [ref, history],
+    [ref, history, session],
   );
 
   const posOf = (el: HTMLElement): Pos | undefined => {
@@ -113,6 +117,7 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
       e.preventDefault();
       el.blur(); // a held keystroke is written first
       focusControl(el);
+      session.end();
       void (k === 'y' || e.shiftKey ? history.redo() : history.undo());
       return;
     }
@@ -127,7 +132,10 @@ export function useStatGrid(ref: SheetRef, sheet: StatSheet, table: StatTable | 
   const onFocus = (e: React.FocusEvent<HTMLElement>) => {
     const el = e.target as HTMLElement;
     const id = `${el.dataset.code}|${el.dataset.col}`;
-    if (id !== last.current) history.seal();
+    if (id !== last.current) {
+      session.end();
+      history.seal();
+    }
     last.current = id;
   };
   const onMouseDown = (e: React.MouseEvent<HTMLElement>) => {

@@ -101,6 +101,9 @@ await main();
 // import of a 20,000-row roster (Node core + the write in Chromium): test/bench/import-bench.ts
 console.log('\n导入基准（20,000 行教职工名册 .xlsx）');
 console.table(await (await import('./import-bench')).benchImport());
+// keystroke → committed on a profile on disk, with its floors of the same run: test/bench/keystroke-bench.ts
+console.log(`\n按键到写入（Chromium，磁盘上的配置，与同一次运行中的下限相比；负载 ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ')}）`);
+console.table(await (await import('./keystroke-bench')).benchKeystroke());
 // IndexedDB commit latency, strict vs relaxed durability (docs/durability.md): test/bench/idb-durability.ts
 console.log('\nIndexedDB 提交耗时（ms，每次修改一个事务：名册行 + 修改记录；strict = 提交前 fsync）');
 console.table(await (await import('./idb-durability')).benchIdbDurability());

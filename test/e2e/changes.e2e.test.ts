@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { openApp, type AppSession } from './harness';
+import { checkTrail } from './trail-check';
 
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
 const BULK = 100_000;
@@ -78,6 +79,33 @@ describe('修改记录 in Chromium', () => {
     const ws = XLSX.read(file.bytes, { type: 'array' }).Sheets['修改记录']!;
     expect([ws.D4?.v, ws.E4?.v, ws.F4?.v, ws.G4?.v, ws.H4?.v, ws.I4?.v]).toEqual(['班级名册', '第 1 行', '学生数', Number(before), Number(before) + 1, '修改']);
     expect(ws.A5).toBeUndefined();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('keys typed one by one into a cell, each written at once, leave one entry: old → final', async () => {
+    await app.page.locator('.ant-drawer-open .ant-drawer-close').first().click();
+    const cell = tid('cell-classList-1-students');
+    const before = await cell.inputValue();
+    const start = await checkTrail(app.page, 'XNC', '2025-2026');
+    await cell.click();
+    await app.page.keyboard.press('ControlOrMeta+A');
+    for (const k of ['5', '2', '7']) {
+      await app.page.keyboard.press(k);
+      await app.page.waitForTimeout(500); // past use-cell-commit's 400 ms: this key is its own transaction
+    }
+    await app.page.keyboard.press('Backspace'); // 52 — and the trail still says old → 52
+    await app.page.waitForTimeout(500);
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => tid('save-status').textContent(), { timeout: 10_000 }).toContain('已保存');
+    const end = await checkTrail(app.page, 'XNC', '2025-2026');
+    // (the bulk records above are not true to the data; nothing new may be added to them)
+    expect(end.problems).toEqual(start.problems);
+    expect(end.edits - start.edits).toBe(1);
+
+    await tid('more-menu').click();
+    await tid('changes-open').click();
+    await expect.poll(() => rows().first().locator('td').nth(5).textContent(), { timeout: 20_000 }).toBe(`${before} → 52`);
+    expect(await rows().first().locator('td').nth(3).textContent()).toBe('第 2 行');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startKillable, type KillableBrowser } from './crash-browser';
 import { Expectations, prng, readDb, type Edit } from './crash-model';
+import { checkTrail } from './trail-check';
 
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
 const [SUBMISSION, PERIOD, LEDGER, STAT] = ['XNC', '2025-2026', 'classList', 'jj3112'];
@@ -43,6 +44,8 @@ async function audit(page: Page): Promise<void> {
 export class CrashLane {
   readonly model = new Expectations();
   readonly pageErrors: string[] = [];
+  /** 修改记录 entries that do not match the data (trail-check.ts) */
+  readonly trailProblems: string[] = [];
   edits = 0;
   uiChecks = 0;
   killedWhileSaving = 0;
@@ -111,6 +114,9 @@ export class CrashLane {
     expect(state.rowCount, `seed ${this.seed} trial ${trial}: 班级名册 rows`).toBe(this.rowCount);
     expect(state.stores).toEqual(expect.arrayContaining(['school', 'periods', 'rows', 'cells', 'changes']));
     this.model.check(state.values, trial);
+    // the 修改记录 tells the truth too: an edit cut off mid-keystroke shows old → the last value written
+    const trail = await checkTrail(page, SUBMISSION, PERIOD);
+    this.trailProblems.push(...trail.problems.map((p) => `trial ${trial}: ${p}`));
   }
 
   private async showSheet(page: Page, sheet: string): Promise<void> {

@@ -50,6 +50,7 @@ describe('crash trials in Chromium', () => {
         ` ${LANES} lanes, ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${SEED})`,
     );
     expect(lost).toEqual([]);
+    expect(lanes.flatMap((l) => l.trailProblems)).toEqual([]);
     expect(saved).toBeGreaterThan(TRIALS / 2);
     expect(lanes.flatMap((l) => l.pageErrors)).toEqual([]);
   });

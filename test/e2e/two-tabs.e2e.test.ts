@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '../../renderer/db/migrations';
 import { openApp, type AppSession } from './harness';
+import { checkTrail } from './trail-check';
 
 const TODAY = new Date('2025-10-20T10:00:00+08:00');
 let app: AppSession;
@@ -83,6 +84,34 @@ describe('two tabs on the same data', () => {
       await expect.poll(() => value(p, 'cell-classList-0-female')).toBe('19');
       await expect.poll(() => value(p, 'cell-classList-0-minority')).toBe('3');
     }
+  });
+
+  it('both tabs typing key by key into the same row at once: the 修改记录 stays true, one entry per edit where nothing came between', async () => {
+    // keys 0.5 s apart: each one is its own transaction (use-cell-commit writes a first change at once)
+    const slowly = async (p: Page, id: string, keys: string) => {
+      await p.getByTestId(id).click();
+      await p.keyboard.press('ControlOrMeta+A');
+      for (const k of keys) {
+        await p.keyboard.press(k);
+        await p.waitForTimeout(500);
+      }
+      await p.keyboard.press('Tab');
+    };
+    const before = (await checkTrail(a, 'XNC', '2025-2026')).edits;
+    await Promise.all([slowly(a, 'cell-classList-0-leftBehind', '123'), slowly(b, 'cell-classList-0-boarding', '45')]);
+    await Promise.all([saved(a), saved(b)]);
+    expect(await storedRow0(a)).toMatchObject({ leftBehind: 123, boarding: 45, female: 19, minority: 3 });
+    const trail = await checkTrail(a, 'XNC', '2025-2026');
+    expect(trail.problems).toEqual([]);
+    // interleaved edits may split into several true entries, never more than one per keystroke
+    expect(trail.edits - before).toBeGreaterThanOrEqual(2);
+    expect(trail.edits - before).toBeLessThanOrEqual(5);
+    // one tab alone: one entry for its three keystrokes
+    await slowly(a, 'cell-classList-0-leftBehind', '678');
+    await saved(a);
+    const after = await checkTrail(a, 'XNC', '2025-2026');
+    expect(after.problems).toEqual([]);
+    expect(after.edits - trail.edits).toBe(1);
   });
 
   it('a statistics cell typed in B shows in A', async () => {
