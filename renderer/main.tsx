@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import 'antd/dist/antd.css';
 import './styles.css';
 import { prepareDatabase } from './lib/startup';
 import { platform } from './platform';
@@ -21,7 +22,7 @@ void prepareDatabase(platform).then(() => {
   db.open().then(() => startDataWorker(), () => undefined);
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App staticStyles />
     </StrictMode>,
   );
 });
