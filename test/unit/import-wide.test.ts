@@ -9,6 +9,7 @@ import { decodeSpreadsheet } from '../../shared/import/decode';
 import type { RawCell } from '../../shared/import/decode';
 import { detectHeader, HEADER_SCAN_COLUMNS, matchColumns, normaliseHeader } from '../../shared/import/header';
 import { convertChoice, initialChoice, unusedColumns } from '../../renderer/lib/import-session';
+import { parseDelimited } from '../../shared/import/text';
 import { csvText, type Grid } from '../fixtures/import/make-files';
 import { SCHOOL } from '../fixtures/small-school';
 
@@ -56,6 +57,39 @@ function headerTexts(columns: readonly LedgerColumn[]): fc.Arbitrary<RawCell> {
   const dressed = fc.tuple(fc.constantFrom(...names), fc.constantFrom('', '*', '（必填）', '(格式:2025-09-01)', '\n', '　', '【', '】')).map(([n, d]) => (d === '【' ? `【${n}】` : n + d));
   return fc.oneof(dressed, fc.constantFrom('备注', '序号', '外省迁入', '本省外县迁入', '随迁子女', null, 7), fc.string({ maxLength: 6 }));
 }
+
+// The CSV splitter as it was (one character at a time), the reference for the one that slices.
+function referenceSplit(text: string, delimiter: ',' | '\t'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
+      else if (c === '"') (quoted = false), i++;
+      else (cell += c), i++;
+    } else if (c === '"' && cell === '') (quoted = true), i++;
+    else if (c === delimiter) row.push(cell), (cell = ''), i++;
+    else if (c === '\r' || c === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += c === '\r' && text[i + 1] === '\n' ? 2 : 1);
+    else (cell += c), i++;
+  }
+  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('splitting csv text', () => {
+  it('gives the cells the character-by-character reading gave (quotes, doubled quotes, CRLF, tabs)', () => {
+    const text = fc.array(fc.constantFrom('a', '张', ',', '\t', '"', '""', '\r', '\n', '\r\n', ' ', '1.5'), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(',' as const, '\t' as const), (t, d) => {
+        expect(parseDelimited(t, d)).toEqual(referenceSplit(t, d));
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+  });
+});
 
 describe('header detection on wide files', () => {
   for (const [name, sheet] of [['教职工名册', staff], ['班级名册', classes]] as const) {
