@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { benchWebBuild } from './web-build';
 
 const ROWS = Number(process.env.BENCH_SCROLL_ROWS ?? 20_000);
-const WHEELS = Number(process.env.BENCH_SCROLL_WHEELS ?? 150);
+const WHEELS = Number(process.env.BENCH_SCROLL_WHEELS ?? 60);
+const say = (what: string) => process.env.BENCH_SCROLL_DUMP && console.log(new Date().toISOString().slice(11, 19), what);
 const STEP = 240; // px per wheel step: two notches of a Windows mouse
 
 // Strings, not functions: the TypeScript runner's helpers do not exist inside the page.
@@ -82,16 +83,19 @@ export async function benchLedgerScroll(): Promise<ScrollRow[]> {
     await tid('demo-confirm').click();
     await tid('sheet-nav-staffList').click({ timeout: 60_000 });
     await tid('cell-staffList-0-name').waitFor({ timeout: 60_000 });
+    say('demo loaded');
     await page.evaluate(`(${FILL})({ sheetId: 'staffList', rows: ${ROWS} })`);
     await page.reload();
     await tid('sheet-nav-staffList').click({ timeout: 60_000 });
     await page.getByText(`共 ${ROWS} 行`).waitFor({ timeout: 120_000 });
     await tid('cell-staffList-0-name').waitFor();
+    say('20,000 rows shown');
     await page.waitForTimeout(1000); // the audit of 20,000 rows settles
     const app = await scrollFrames(page, '[data-testid=ledger-staffList] tbody');
     const { head, sample } = (await page.evaluate(`(${TEXTS})({ sheetId: 'staffList', rows: ${ROWS} })`)) as { head: string[]; sample: string[][] };
 
     // the floor: the same rows and columns as static text in the same browser
+    say(`app scrolled: ${app.length} frames`);
     const floorPage = await env.context.newPage();
     await floorPage.setViewportSize(page.viewportSize()!);
     const esc = (t: unknown) => String(t ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -106,7 +110,9 @@ export async function benchLedgerScroll(): Promise<ScrollRow[]> {
       { timeout: 120_000 },
     );
     await floorPage.waitForTimeout(500);
+    say('floor page built');
     const floor = await scrollFrames(floorPage, '.pane');
+    say('floor scrolled');
     await floorPage.close();
     const a = p95(app);
     const f = p95(floor);
