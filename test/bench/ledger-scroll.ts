@@ -40,7 +40,8 @@ const TEXTS = `({ sheetId, rows }) => {
   const head = [...document.querySelectorAll('[data-testid=ledger-' + sheetId + '] thead th')].map((th) => th.textContent);
   const first = [...document.querySelectorAll('[data-testid=ledger-' + sheetId + '] tbody tr[data-index]')].map((tr) =>
     [...tr.querySelectorAll('td')].map((td) => { const c = td.querySelector('input, select'); return c ? c.value : td.textContent; }));
-  return { head, sample: first.slice(0, 20) };
+  const widths = [...document.querySelectorAll('[data-testid=ledger-' + sheetId + '] thead tr:last-child th')].map((th) => Math.round(th.getBoundingClientRect().width));
+  return { head, sample: first.slice(0, 20), widths };
 }`;
 const FRAMES = `() => new Promise((ok) => {
   const gaps = [];
@@ -92,7 +93,7 @@ export async function benchLedgerScroll(): Promise<ScrollRow[]> {
     say('20,000 rows shown');
     await page.waitForTimeout(1000); // the audit of 20,000 rows settles
     const app = await scrollFrames(page, '[data-testid=ledger-staffList] tbody');
-    const { head, sample } = (await page.evaluate(`(${TEXTS})({ sheetId: 'staffList', rows: ${ROWS} })`)) as { head: string[]; sample: string[][] };
+    const { head, sample, widths } = (await page.evaluate(`(${TEXTS})({ sheetId: 'staffList', rows: ${ROWS} })`)) as { head: string[]; sample: string[][]; widths: number[] };
 
     // the floor: the same rows and columns as static text in the same browser
     say(`app scrolled: ${app.length} frames`);
@@ -101,15 +102,17 @@ export async function benchLedgerScroll(): Promise<ScrollRow[]> {
     const esc = (t: unknown) => String(t ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
     const body: string[] = [];
     for (let i = 0; i < ROWS; i++) body.push(`<tr>${sample[i % sample.length]!.map((t, c) => `<td>${c === 0 ? i + 1 : esc(t)}</td>`).join('')}</tr>`);
-    await floorPage.setContent(
-      `<!doctype html><meta charset="utf-8"><style>
+    // served and parsed as a page (setContent of 20,000 rows timed out on a busy machine); fixed
+    // layout with the grid's column widths, as the grid itself has
+    const html = `<!doctype html><meta charset="utf-8"><style>
       body { margin: 0; font: 14px sans-serif } .pane { height: 100vh; overflow: auto }
-      table { border-collapse: collapse } td, th { border: 1px solid #ddd; padding: 6px 8px; white-space: nowrap; height: 20px }
+      table { border-collapse: collapse; table-layout: fixed; width: ${widths.reduce((a, b) => a + b, 0)}px }
+      td, th { border: 1px solid #ddd; padding: 6px 8px; white-space: nowrap; overflow: hidden; height: 20px }
       thead th { position: sticky; top: 0; background: #fafafa }
-    </style><div class="pane"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`,
-      { timeout: 120_000 },
-    );
-    await floorPage.waitForTimeout(500);
+    </style><div class="pane"><table><colgroup>${widths.map((w) => `<col style="width:${w}px">`).join('')}</colgroup><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+    await floorPage.route('**/__xb-floor-table.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await floorPage.goto(server.url + '__xb-floor-table.html', { waitUntil: 'commit' });
+    await floorPage.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n && document.readyState === 'complete', ROWS, { timeout: 600_000, polling: 1000 });
     say('floor page built');
     const floor = await scrollFrames(floorPage, '.pane');
     say('floor scrolled');
