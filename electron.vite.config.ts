@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { cspPlugin } from './renderer/csp';
+import { prebuiltPacksPlugin } from './renderer/packs-plugin';
 
 const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
 
@@ -40,9 +41,10 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: './',
-    // Same plugins/defines as renderer/vite.config.ts (web build); cspPlugin adds a <meta> CSP
+    // Same plugins/defines as renderer/vite.config.ts (web build; prebuiltPacksPlugin checks the
+    // packs at build time); cspPlugin adds a <meta> CSP
     // on top of the header the main process sends (electron/main/security.ts).
-    plugins: [react(), cspPlugin()],
+    plugins: [react(), cspPlugin(), prebuiltPacksPlugin()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: resolve('out/renderer'),

@@ -73,9 +73,10 @@ function Root() {
   return <Workspace pack={pack} school={profile} onEditSchool={() => setEditing(true)} />;
 }
 
-export function App() {
+/** `staticStyles`: antd's stylesheet is loaded by the page (main.tsx), see app-providers.tsx */
+export function App({ staticStyles = false }: { staticStyles?: boolean }) {
   return (
-    <AppProviders>
+    <AppProviders staticStyles={staticStyles}>
       <VersionGate>
         <Root />
       </VersionGate>

@@ -1,7 +1,7 @@
 // 规划指标: the school's own value of every school-level plan target, with its target, whether it
 // is met and how it moved over the stored periods. Follows edits: the periods are read in a live
 // query, so a changed 名册 or 指标表 shows here at once.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Drawer, Empty, Spin, Tag } from 'antd';
 import { LineChartOutlined } from '@ant-design/icons';
@@ -12,7 +12,8 @@ import { periodLabel } from '../../shared/model/period';
 import { formatAmount, formatTarget } from '../../shared/pack/targets';
 import { loadAllPeriods } from '../db/all-periods-repo';
 import { dashboardChartOptions } from '../lib/dashboard-options';
-import { EChart } from './echart';
+// ECharts (half a megabyte) loads when the drawer first opens, not with the first screen
+const EChart = lazy(() => import('./echart').then((m) => ({ default: m.EChart })));
 import '../targets.css';
 import '../dashboard.css';
 
@@ -108,7 +109,11 @@ export function DashboardView({ pack, school, open, onClose }: DashboardViewProp
   return (
     <Drawer title={`规划指标：${school.name}`} open={open} onClose={onClose} size={960} data-testid="dashboard-view">
       {/* mounted only while open: the live query and the charts cost nothing when closed */}
-      {open ? <DashboardBody pack={pack} school={school} /> : null}
+      {open ? (
+        <Suspense fallback={<Spin />}>
+          <DashboardBody pack={pack} school={school} />
+        </Suspense>
+      ) : null}
     </Drawer>
   );
 }

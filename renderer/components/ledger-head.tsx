@@ -1,5 +1,6 @@
 // Header and 合计 footer of a ledger grid. Column widths come from the pack (in Excel
 // character units, as the export uses them), so the screen and the workbook look alike.
+import { memo } from 'react';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import { toNumber } from '../../shared/compute/conditions';
 import type { RowRecord } from '../db/records';
@@ -58,7 +59,7 @@ export function LedgerHead({ columns }: { columns: LedgerColumn[] }) {
 }
 
 /** Column totals of the numeric columns — the figures an administrator checks against paper. */
-export function LedgerTotals({ columns, rows }: { columns: LedgerColumn[]; rows: RowRecord[] }) {
+function LedgerTotalsImpl({ columns, rows }: { columns: LedgerColumn[]; rows: RowRecord[] }) {
   const numeric = columns.some((c) => c.type === 'integer' || c.type === 'decimal');
   if (!numeric) return null;
   return (
@@ -79,3 +80,7 @@ export function LedgerTotals({ columns, rows }: { columns: LedgerColumn[]; rows:
     </tfoot>
   );
 }
+
+// The sheet re-renders at every scroll frame (the virtualiser's window moves); the totals add up
+// every row of the list, so they are worked out again only when the rows or columns change.
+export const LedgerTotals = memo(LedgerTotalsImpl);

@@ -1,8 +1,13 @@
 // decodeSpreadsheet in a worker (decode-worker.ts), so the window stays responsive while a big
 // roster is read; on the page itself when no worker can start (tests, a browser without module
 // workers) or the worker fails to load. Same result, same Chinese error messages either way.
-import { decodeSpreadsheet, type DecodedBook } from '../../shared/import/decode';
+import type { DecodedBook } from '../../shared/import/decode';
 import { errorFromAnswer, type ErrorAnswer } from './worker-messages';
+
+// loaded only when the page must read the file itself: SheetJS is a third of a megabyte the
+// first screen does not need (the worker carries its own copy)
+const onPage = async (name: string, bytes: Uint8Array): Promise<DecodedBook> =>
+  (await import('../../shared/import/decode')).decodeSpreadsheet(name, bytes);
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: '校表通读取文件' });
@@ -14,7 +19,7 @@ export function decodeOffThread(name: string, bytes: Uint8Array, create: () => W
     if (create === defaultWorker && typeof Worker === 'undefined') throw new Error('no workers');
     worker = create();
   } catch {
-    return Promise.resolve().then(() => decodeSpreadsheet(name, bytes));
+    return onPage(name, bytes);
   }
   return new Promise<DecodedBook>((resolve, reject) => {
     worker.onmessage = (ev: MessageEvent) => {
@@ -27,11 +32,7 @@ export function decodeOffThread(name: string, bytes: Uint8Array, create: () => W
       ev.preventDefault?.();
       worker.terminate();
       // the worker did not load (or broke before answering): read the file here instead
-      try {
-        resolve(decodeSpreadsheet(name, bytes));
-      } catch (e) {
-        reject(e);
-      }
+      onPage(name, bytes).then(resolve, reject);
     };
     // copied, not transferred: the page may still need the bytes if the worker fails
     worker.postMessage({ name, bytes });

@@ -3,7 +3,7 @@
 // converting and validating every data row with that choice.
 import type { LedgerSheet } from '../../shared/pack/schema';
 import type { DecodedBook } from '../../shared/import/decode';
-import { chooseSheet, detectHeader, matchColumns, type ColumnMapping } from '../../shared/import/header';
+import { chooseSheet, detectHeader, HEADER_SCAN_COLUMNS, matchColumns, type ColumnMapping } from '../../shared/import/header';
 import { cellText, convertRows, type ConversionResult, type ValidationTarget } from '../../shared/import/convert';
 import { columnLetter } from '../../shared/xlsx/addresses';
 import type { ValueMap } from '../../shared/import/value-map';
@@ -36,12 +36,14 @@ export interface SourceColumn {
   label: string;
 }
 
-/** The source columns a ledger column can be mapped to: every column up to the widest row. */
+/** The source columns a ledger column can be mapped to: every column up to the widest row, up to
+ * column XFD (HEADER_SCAN_COLUMNS; a CSV may be wider, and 3,000,000 choices help nobody). */
 export function sourceColumns(book: DecodedBook, choice: ImportChoice): SourceColumn[] {
   const rows = book.sheets[choice.sheetIndex]!.rows;
   const header = choice.headerRow === undefined ? [] : (rows[choice.headerRow] ?? []);
   let width = header.length;
   for (let r = choice.headerRow ?? 0; r < Math.min(rows.length, (choice.headerRow ?? 0) + 200); r++) width = Math.max(width, rows[r]?.length ?? 0);
+  width = Math.min(width, HEADER_SCAN_COLUMNS);
   return Array.from({ length: width }, (_, i) => {
     const h = header[i];
     const text = h === null || h === undefined ? '' : String(h).replace(/\s+/g, ' ').trim();

@@ -94,16 +94,27 @@ async function main() {
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, runs: RUNS, results }, null, 2));
   console.log(`结果已写入 ${out}`);
   console.log('\n网格录入（Chromium，dist-web；见 test/bench/browser-grid.ts）');
-  console.table(await benchGrid());
+  const grid = await benchGrid();
+  console.table(grid);
+  return grid;
 }
 
-await main();
+const grid = await main();
 // import of a 20,000-row roster (Node core + the write in Chromium): test/bench/import-bench.ts
-console.log('\n导入基准（20,000 行教职工名册 .xlsx）');
+console.log('\n导入基准（20,000 行教职工名册 .xlsx；写入对照同一次运行中裸写入同样记录的下限）');
 console.table(await (await import('./import-bench')).benchImport());
 // keystroke → committed on a profile on disk, with its floors of the same run: test/bench/keystroke-bench.ts
 console.log(`\n按键到写入（Chromium，磁盘上的配置，与同一次运行中的下限相比；负载 ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ')}）`);
 console.table(await (await import('./keystroke-bench')).benchKeystroke());
 // IndexedDB commit latency, strict vs relaxed durability (docs/durability.md): test/bench/idb-durability.ts
 console.log('\nIndexedDB 提交耗时（ms，每次修改一个事务：名册行 + 修改记录；strict = 提交前 fsync）');
-console.table(await (await import('./idb-durability')).benchIdbDurability());
+const idb = await (await import('./idb-durability')).benchIdbDurability();
+console.table(idb);
+// the keystroke / strict-commit ratio is printed by keystroke-bench.ts, against floors of its own run
+// the first hour's speed, each against a floor of the same run (README「性能基准」)
+console.log('\n冷启动到第一个可操作的界面（Chromium，每次新浏览器、新配置目录；见 test/bench/cold-start.ts）');
+console.table(await (await import('./cold-start')).benchColdStart());
+console.log('\n长台账滚轮滚动（Chromium；见 test/bench/ledger-scroll.ts）');
+console.table(await (await import('./ledger-scroll')).benchLedgerScroll());
+console.log('\n限额内最宽的文件（Node；见 test/bench/wide-import.ts）');
+console.table((await import('./wide-import')).benchWideImport());

@@ -9,6 +9,9 @@ import { computeDashboard } from '../../shared/compute/dashboard';
 import { dashboardChartOptions, MET_COLOR, MISSED_COLOR } from '../../renderer/lib/dashboard-options';
 import type { PeriodData } from '../../shared/model/data';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
+// the app loads the chart module when the drawer first opens (React.lazy); loaded here up front,
+// so the tests' timeouts cover the dashboard and not transforming ECharts
+import '../../renderer/components/echart';
 
 vi.mock('../../renderer/components/echart', () => ({
   EChart: ({ testId }: { testId?: string }) => <div data-testid={testId ?? 'echart'} />,
