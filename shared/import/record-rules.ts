@@ -3,10 +3,12 @@
 // 班级 is written, and where a 随迁子女 came from. Pure functions; student-list.ts drives them.
 import type { RecordImport, RecordTest } from '../pack/schema-record-import';
 import type { Stage } from '../pack/schema';
+import { cleanText } from '../model/clean-text';
 
 /** Cell text → comparable form: NFKC (full-width → half-width), no spaces, lower case. */
 export function norm(text: string | null | undefined): string {
-  return (text ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  // cleaned first: a class name built from these cells is stored and exported (clean-text.ts)
+  return cleanText(text ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 /** One record: its cells by field key (normalised text, '' when blank). */

@@ -1,10 +1,13 @@
 // jsdom setup for renderer tests: an in-memory IndexedDB for Dexie, and the browser APIs
 // antd expects that jsdom does not implement.
 import 'fake-indexeddb/auto';
-import { afterEach, vi } from 'vitest';
+import { afterAll, afterEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
+// work React's scheduler or a Dexie live query queued just before the last cleanup runs while the
+// jsdom window still exists (else "window is not defined" is thrown after the file's environment is gone)
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
 
 // antd renders slowly under jsdom, more so when test files run in parallel
 configure({ asyncUtilTimeout: 5000 });
