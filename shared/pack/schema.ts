@@ -5,6 +5,7 @@ import { appliesToSchema, conditionSchema, measureSchema } from './schema-condit
 import { indicatorSheetSchema } from './indicator-schema';
 import { advanceSchema, carryOverSchema, copyForwardSchema, minRowsSchema, rowRuleSchemas } from './schema-row-rules';
 import { groupsMatchSchema } from './schema-groups-match';
+import { completenessLedgerChecks } from './schema-completeness';
 import { ageCheckSchema } from './schema-staff';
 import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
 import { cellKindSchema, stageRowsSchema, statCheckSchema, statColumnSchema, statRowSchema, statSheetSchema } from './schema-stat';
@@ -92,6 +93,7 @@ export const ledgerCheckSchema = z.discriminatedUnion('kind', [
     .strict(),
   minRowsSchema,
   groupsMatchSchema,
+  ...completenessLedgerChecks,
 ]);
 
 export const ledgerSheetSchema = z
