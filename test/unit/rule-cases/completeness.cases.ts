@@ -42,7 +42,7 @@ const { '05:value': _books, ...withoutBooks } = conditions(5);
 function intakeCases(sheetId: string, code: string, type: string, stage: string, row1: number, ids: [string, string, string]): RuleCase[] {
   const data = (cells: Record<string, number>) => ({ type, data: stageYear(stage, sheetId, cells) });
   // 3112 also splits 招生数 by years of 学前教育 (XNC-3112-05): 三年 = 招生数 keeps it whole
-  const enrol = (n: number) => (sheetId === 'jj3112' ? { '01:enrol': n, '01:pre3': n } : { '01:enrol': n });
+  const enrol = (n: number): Record<string, number> => (sheetId === 'jj3112' ? { '01:enrol': n, '01:pre3': n } : { '01:enrol': n });
   return [
     {
       rule: ids[0], name: `${code}: 毕业生数 left blank with 85 在校生 (a typed 0 passes)`,
