@@ -52,7 +52,8 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
     onClose();
   };
   const explain = (f: Finding, text: string) => void trackSave(setExplanation(ref, f.key, text));
-  const explainRule = (ruleId: string, text: string) => void trackSave(setExplanation(ref, ruleExplanationKey(ruleId), text));
+  const explainRule = (sheetId: string) => (ruleId: string, text: string) =>
+    void trackSave(setExplanation(ref, ruleExplanationKey(ruleId), text, sheetId));
   const reopen = async (reason: string) => {
     await trackSave(reopenPeriod(ref, reason));
     setReopening(false);
@@ -123,7 +124,7 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
               return [
                 first && (
                   <RuleExplanation key={`rule:${f.ruleId}`} ruleId={f.ruleId} count={all.length}
-                    explanation={record?.explanations[ruleExplanationKey(f.ruleId)]} onExplain={explainRule} readOnly={approved} />
+                    explanation={record?.explanations[ruleExplanationKey(f.ruleId)]} onExplain={explainRule(f.sheetId)} readOnly={approved} />
                 ),
                 <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]}
                   ruleExplanation={record?.explanations[ruleExplanationKey(f.ruleId)]} onOpen={open1} onExplain={explain} readOnly={approved} />,

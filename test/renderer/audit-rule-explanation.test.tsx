@@ -6,6 +6,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AuditPanel } from '../../renderer/components/audit-panel';
 import { getPeriod } from '../../renderer/db/periods-repo';
+import { db } from '../../renderer/db/db';
 import { runAudit } from '../../shared/audit/run';
 import { findSubmission, sheetsFor } from '../../shared/pack/applicability';
 import type { PeriodData } from '../../shared/model/data';
@@ -51,6 +52,8 @@ describe('AuditPanel: one 说明 for all warnings of a rule', { timeout: 30_000 
     await u.paste('本月第二周起校领导外出培训，陪餐由年级组长代行');
     await u.tab();
     await waitFor(async () => expect((await getPeriod(REF))?.explanations).toEqual({ 'rule:SPAQ-PC-W01': '本月第二周起校领导外出培训，陪餐由年级组长代行' }));
+    // the trail files it under the rule's sheet
+    expect(await db.changes.orderBy('id').last()).toMatchObject({ action: 'explain', sheetId: 'sampleLog', field: 'rule:SPAQ-PC-W01', new: '本月第二周起校领导外出培训，陪餐由年级组长代行' });
     // each of the three shows the rule's text; the fourth warning still needs its own
     for (const f of findings.slice(0, 3)) expect((await screen.findByTestId(`covered-${f.key}`)).textContent).toContain('年级组长代行');
     expect(await screen.findByText('还有 1 条经验校验未填写说明')).toBeTruthy();
