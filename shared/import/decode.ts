@@ -37,8 +37,9 @@ function cellValue(cell: XLSX.CellObject | undefined): RawCell {
 
 /** A worksheet as rows of values; a merged area repeats its value in every cell it covers, as when
  * Excel's “取消合并并填充” — so 年级 merged over three classes reads as 年级 on each of them. */
-function sheetRows(ws: XLSX.WorkSheet): RawCell[][] {
-  if (!ws['!ref']) return [];
+function sheetRows(ws: XLSX.WorkSheet | undefined): RawCell[][] {
+  // a damaged file can name a sheet in its workbook part that has no sheet part: read it as empty
+  if (!ws?.['!ref']) return [];
   const range = XLSX.utils.decode_range(ws['!ref']);
   const dense = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
   const rows: RawCell[][] = [];
@@ -74,7 +75,7 @@ function decodeWorkbook(fileName: string, bytes: Uint8Array, kind: 'xlsx' | 'xls
     fail(fileName, `无法打开：不是有效的 Excel 工作簿，或文件已损坏`);
   }
   checkParsedWorkbook(fileName, wb);
-  const sheets = wb.SheetNames.map((name) => ({ name, rows: sheetRows(wb.Sheets[name]!) }));
+  const sheets = wb.SheetNames.map((name) => ({ name, rows: sheetRows(wb.Sheets[name]) }));
   return { fileName, kind, sheets };
 }
 
