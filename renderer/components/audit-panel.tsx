@@ -11,6 +11,8 @@ import { usePeriodRecord } from '../hooks/use-period-record';
 import { todayIso } from '../lib/periods';
 import { trackSave, useStore } from '../state/store';
 import { FindingItem } from './finding-item';
+import { RuleExplanation } from './rule-explanation';
+import { ruleExplanationKey, unexplainedWarnings, warningsByRule } from '../../shared/audit/explanations';
 import { ReopenDialog } from './reopen-dialog';
 import '../audit.css';
 
@@ -32,7 +34,9 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
   const ref = { submission, period };
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
-  const unexplained = warnings.filter((f) => !record?.explanations[f.key]?.trim());
+  // each warning needs its own 说明 or its rule's (one 说明 for all findings of a rule)
+  const unexplained = unexplainedWarnings(warnings, record?.explanations);
+  const byRule = warningsByRule(warnings);
   const canApprove = !auditError && errors.length === 0 && unexplained.length === 0;
   const approved = record?.status === '已审核';
   const [reopening, setReopening] = useState(false);
@@ -55,6 +59,8 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
     onClose();
   };
   const explain = (f: Finding, text: string) => void trackSave(setExplanation(ref, f.key, text));
+  const explainRule = (sheetId: string) => (ruleId: string, text: string) =>
+    void trackSave(setExplanation(ref, ruleExplanationKey(ruleId), text, sheetId));
   const reopen = async (reason: string) => {
     await trackSave(reopenPeriod(ref, reason));
     setReopening(false);
@@ -119,9 +125,19 @@ export function AuditPanel({ open, onClose, submission, period, periodText, shee
             <span className="audit-group-count">{items.length} 条</span>
           </h4>
           <ul>
-            {items.map((f) => (
-              <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]} onOpen={open1} onExplain={explain} readOnly={approved} />
-            ))}
+            {items.map((f, i) => {
+              const all = f.severity === 'warning' ? (byRule.get(f.ruleId) ?? []) : [];
+              // the rule's 说明 box stands before its first warning, when the rule has several
+              const first = all.length > 1 && items.findIndex((x) => x.ruleId === f.ruleId && x.severity === 'warning') === i;
+              return [
+                first && (
+                  <RuleExplanation key={`rule:${f.ruleId}`} ruleId={f.ruleId} count={all.length}
+                    explanation={record?.explanations[ruleExplanationKey(f.ruleId)]} onExplain={explainRule(f.sheetId)} readOnly={approved} />
+                ),
+                <FindingItem key={f.key} finding={f} explanation={record?.explanations[f.key]}
+                  ruleExplanation={record?.explanations[ruleExplanationKey(f.ruleId)]} onOpen={open1} onExplain={explain} readOnly={approved} />,
+              ];
+            })}
           </ul>
         </section>
       ))}

@@ -59,7 +59,8 @@ export function periodToCreate(ref: PeriodRef, current: PeriodRecord | undefined
   return current ? undefined : fresh(ref);
 }
 
-export async function setExplanation(ref: PeriodRef, findingKey: string, typed: string): Promise<void> {
+/** `sheetId` files a rule-level 说明 (key `rule:{ruleId}`, no sheet in it) under its rule's sheet in the trail. */
+export async function setExplanation(ref: PeriodRef, findingKey: string, typed: string, sheetId?: string): Promise<void> {
   // a 说明 is exported to 校验说明: stored as an .xlsx can carry it (clean-text.ts)
   const text = cleanText(typed);
   await afterKeystrokes(() => db.transaction('rw', [db.periods, ...changeTables()], async () => {
@@ -71,7 +72,7 @@ export async function setExplanation(ref: PeriodRef, findingKey: string, typed: 
     else delete explanations[findingKey];
     const now = explanations[findingKey] ?? null;
     // a finding key is `{rule}|{sheet}|{row}|{column}`: the trail files the 说明 under its sheet
-    if (old !== now) await recordChange({ ...ref, sheetId: findingKey.split('|')[1] ?? '', field: findingKey, action: 'explain', old, new: now });
+    if (old !== now) await recordChange({ ...ref, sheetId: sheetId ?? findingKey.split('|')[1] ?? '', field: findingKey, action: 'explain', old, new: now });
     await db.periods.put({ ...current, explanations, updatedAt: nowIso() });
   }));
 }

@@ -34,6 +34,9 @@ export function checkIndicators(table: IndicatorTable, submission: string): Find
       const min = floor ? values.get(floor.code) : undefined;
       if (floor && typeof r.value === 'number' && typeof min === 'number' && r.value < min)
         emit(floor.id, 'warning', `${floor.message}（${r.value} < ${min}）`);
+      const nb = r.row.notBlank;
+      if (nb && r.row.value.op === 'entered' && r.value === null && r.needed)
+        emit(nb.id, nb.severity ?? 'error', `${nb.message}（空白在国家客户端按 0 上报；确为 0 请填 0）`);
       if (r.row.warnIfMissed && r.met === false)
         emit(r.row.warnIfMissed.id, 'warning', `${r.row.warnIfMissed.message}（本校值 ${r.value}，目标 ${r.target}）`);
     }

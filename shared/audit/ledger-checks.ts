@@ -10,6 +10,7 @@ import type { Finding, Severity } from './types';
 import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
 import { periodDateProblem, requiredIfMinProblems } from './ledger-extra-checks';
 import { checkGroupsMatch } from './groups-match';
+import { checkAnswerMatchesLedger, checkNonEmpty } from './completeness-checks';
 
 export interface LedgerContext {
   pack: Pack;
@@ -114,6 +115,8 @@ export function checkLedger(sheet: LedgerSheet, rows: readonly LedgerRow[], ctx:
   for (const k of sheet.checks ?? []) {
     if (k.kind === 'minRows') out.push(...checkMinRows(sheet, k, rows, { ...ctx, schoolType: ctx.school.type }));
     if (k.kind === 'groupsMatch' && ctx.data) out.push(...checkGroupsMatch(sheet, k, rows, ctx.data, ctx));
+    if (k.kind === 'nonEmpty') out.push(...checkNonEmpty(sheet, k, rows));
+    if (k.kind === 'answerMatchesLedger' && ctx.data) out.push(...checkAnswerMatchesLedger(sheet, k, rows, ctx.data, ctx));
     if (k.kind !== 'sumMax') continue;
     const limit = k.bySchoolType?.[ctx.school.type] ?? k.value;
     const total = rows.reduce((s, r) => s + (toNumber(r[k.field]) ?? 0), 0);

@@ -88,6 +88,33 @@ export function checkStat(table: StatTable, school: SchoolProfile, previous?: St
         if (pct > k.percent) emit(k, k.row, k.col, `上期 ${b}，本期 ${a}，变化 ${pct.toFixed(1)}%`);
         break;
       }
+      case 'notBlank': {
+        // a blank entered cell is a 0 to the national client: once the table applies (`when`),
+        // it must be typed, 0 included; computed and blocked cells are never blank
+        const w = k.when ? num(table, k.when.row, k.when.col) : undefined;
+        if (k.when && (w === undefined || w < k.when.min)) break;
+        for (const code of k.rows)
+          for (const col of k.cols)
+            if (tableValue(table, code, col) === null)
+              emit(k, code, col, k.when ? `${label(k.when.row)} ${colLabel(k.when.col)}为 ${w}；空白在国家客户端按 0 上报，确为 0 请填 0` : '空白在国家客户端按 0 上报，确为 0 请填 0');
+        break;
+      }
+      case 'cellLte': {
+        const a = num(table, k.row, k.col);
+        const b = num(table, k.than.row, k.than.col);
+        if (a !== undefined && b !== undefined && a > b) emit(k, k.row, k.col, `${a} > ${label(k.than.row)} ${colLabel(k.than.col)} ${b}`);
+        break;
+      }
+      case 'cellNear': {
+        // a blank is notBlank's finding, not a second one here
+        const a = tableValue(table, k.row, k.col);
+        const b = num(table, k.near.row, k.near.col);
+        if (typeof a !== 'number' || b === undefined) break;
+        const tolerance = Math.max(k.min ?? 0, (b * k.percent) / 100);
+        const off = k.side === 'below' ? b - a : Math.abs(a - b);
+        if (off > tolerance) emit(k, k.row, k.col, `${colLabel(k.col)} ${a}，${label(k.near.row)} ${colLabel(k.near.col)} ${b}，相差 ${Math.abs(a - b)}，超过 ${Number(tolerance.toFixed(1))}`);
+        break;
+      }
       case 'listSum': {
         const a = num(table, k.row, k.col);
         if (a === undefined || !data) break;

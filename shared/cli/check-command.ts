@@ -11,6 +11,7 @@ import { flag, flagList, UsageError, type Args } from './args';
 import { readCheckContext } from './check-workbooks';
 import { loadSchoolPeriod, readInput, type Io } from './commands';
 import { seedPacks } from './seeds';
+import { explanationFor, type ResolvedExplanation } from '../audit/explanations';
 
 /** One line of `check --json`. */
 export interface CheckResult {
@@ -76,10 +77,13 @@ function fromWorkbook(file: string, bytes: Uint8Array, args: Args): Subject {
   return { audit, header, remarks: [...r.warnings, ...ctx.remarks] };
 }
 
+/** a rule-level 说明 (written once for every finding of the rule) says so */
+const describe = (e: ResolvedExplanation) => `${e.text.trim()}${e.source === 'rule' ? '（本规则全部）' : ''}`;
+
 function toResult(f: Finding, explanations: Record<string, string>): CheckResult {
   return {
     ruleId: f.ruleId, severity: f.severity, sheet: f.sheetTitle, sheetId: f.sheetId, cell: f.cell ?? null,
-    message: f.message, explained: f.severity === 'warning' && !!explanations[f.key]?.trim(),
+    message: f.message, explained: f.severity === 'warning' && !!explanationFor(f, explanations),
   };
 }
 
@@ -96,7 +100,7 @@ function printText(io: Io, subject: Subject, findings: readonly Finding[], resul
       const r = results[i]!;
       io.out(`  ${r.ruleId}  ${SEVERITY_LABEL[r.severity]}  ${r.cell ?? '—'}  ${r.message}`);
       if (r.severity === 'warning')
-        io.out(r.explained ? `      说明：${explanations[findings[i]!.key]!.trim()}` : '      未写说明（审核通过前须填写）');
+        io.out(r.explained ? `      说明：${describe(explanationFor(findings[i]!, explanations)!)}` : '      未写说明（审核通过前须填写）');
     }
   }
   const errors = results.filter((r) => r.severity === 'error').length;

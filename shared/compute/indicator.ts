@@ -19,6 +19,8 @@ export interface IndicatorResult {
   target: IndicatorValue;
   direction?: RowTarget['direction'];
   met: boolean | undefined;
+  /** set on a row with `notBlank`: whether its `when` holds (no `when`: always) */
+  needed?: boolean;
 }
 
 export interface IndicatorTable {
@@ -131,6 +133,10 @@ export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInp
       row, kind: row.value.op === 'entered' ? 'entered' : 'computed', value, target,
       direction: row.target?.direction, met: isMet(value, target, row.target?.direction),
     };
+    if (row.notBlank) {
+      const w = row.notBlank.when ? evalExpr(row.notBlank.when, env) : 1;
+      r.needed = typeof w === 'number' && w > 0;
+    }
     visiting.delete(code);
     results.set(code, r);
     return r;

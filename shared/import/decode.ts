@@ -60,8 +60,9 @@ function displayed(cell: XLSX.CellObject | undefined, cache: Map<string, string 
 
 /** A worksheet as rows of values; a merged area repeats its value in every cell it covers, as when
  * Excel's “取消合并并填充” — so 年级 merged over three classes reads as 年级 on each of them. */
-function sheetRows(ws: XLSX.WorkSheet): { rows: RawCell[][]; shown?: Record<string, string> } {
-  if (!ws['!ref']) return { rows: [] };
+function sheetRows(ws: XLSX.WorkSheet | undefined): { rows: RawCell[][]; shown?: Record<string, string> } {
+  // a damaged file can name a sheet in its workbook part that has no sheet part: read it as empty
+  if (!ws?.['!ref']) return { rows: [] };
   const range = XLSX.utils.decode_range(ws['!ref']);
   const dense = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
   const rows: RawCell[][] = [];
@@ -108,7 +109,7 @@ function decodeWorkbook(fileName: string, bytes: Uint8Array, kind: 'xlsx' | 'xls
     fail(fileName, `无法打开：不是有效的 Excel 工作簿，或文件已损坏`);
   }
   checkParsedWorkbook(fileName, wb);
-  const sheets = wb.SheetNames.map((name) => ({ name, ...sheetRows(wb.Sheets[name]!) }));
+  const sheets = wb.SheetNames.map((name) => ({ name, ...sheetRows(wb.Sheets[name]) }));
   return { fileName, kind, sheets };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { conditionSchema } from './schema-conditions';
 import { copyForwardSchema } from './schema-row-rules';
+import { indicatorNotBlankFields } from './schema-completeness';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_，且以字母开头');
 const label = z.string().min(1);
@@ -98,6 +99,9 @@ export const indicatorRowSchema = z
     notAbove: z.object({ code: z.string(), id, message: label }).strict().optional(),
     // a 经验校验 warning when the value is below another row's (专职保安人数 < 应配)
     notBelow: z.object({ code: z.string(), id, message: label }).strict().optional(),
+    // an entered value left blank once `when` is above 0 (办学条件 of a school with pupils); an
+    // error unless severity says otherwise — the national client would read the blank as 0
+    notBlank: z.object({ ...indicatorNotBlankFields, when: exprSchema.optional() }).strict().optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { checkIndicator } from './indicator-references';
 import { checkStaffColumnRefs, checkStaffStatRefs } from './references-staff';
 import { checkSynonymRefs } from './references-synonyms';
 import { checkGroupsMatchRefs } from './references-groups-match';
+import { checkCompletenessLedgerRefs, checkCompletenessStatRefs } from './references-completeness';
 import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
 import { checkRecordImportRefs } from './references-record-import';
 
@@ -85,6 +86,7 @@ function checkStat(sheet: StatSheet, at: string, pack: Pack, out: string[], chec
     for (const r of rowRefs) if (!codes.has(r)) out.push(`${kat}: 没有代码 "${r}"`);
     for (const c of colRefs) if (!cols.has(c)) out.push(`${kat}: 没有列 "${c}"`);
     checkStaffStatRefs(k, codes, cols, pack, kat, out);
+    checkCompletenessStatRefs(k, codes, cols, kat, out);
     if (k.kind === 'listSum') {
       const list = pack.sheets[k.list];
       if (list?.kind !== 'ledger') out.push(`${kat}.list: "${k.list}" 不是名册表`);
@@ -126,6 +128,7 @@ export function checkPackReferences(pack: Pack): string[] {
     }
     if (sheet.kind === 'ledger') checkLedgerExtras(sheet, at, out);
     if (sheet.kind === 'ledger') checkGroupsMatchRefs(sheet, at, pack, out);
+    if (sheet.kind === 'ledger') checkCompletenessLedgerRefs(sheet, at, pack, out);
     if (sheet.kind === 'ledgerGroup') checkLedgerGroup(sheet, at, pack, out);
     if (sheet.kind === 'indicator') checkIndicator(sheet, at, pack, out);
     // a sheet with per-学段 blocks is checked as a school with every one of its 学段 would see it

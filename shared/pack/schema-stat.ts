@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appliesToSchema, conditionSchema, measureSchema } from './schema-conditions';
 import { copyForwardSchema } from './schema-row-rules';
 import { colSumLteSchema, crossSumSchema } from './schema-staff';
+import { completenessStatChecks } from './schema-completeness';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '只能用字母、数字、-、_，且以字母开头');
 const label = z.string().min(1);
@@ -106,6 +107,7 @@ export const statCheckSchema = z.discriminatedUnion('kind', [
     .strict(),
   colSumLteSchema,
   crossSumSchema,
+  ...completenessStatChecks,
 ]);
 
 export const statSheetSchema = z

@@ -5,6 +5,7 @@ import { appliesToSchema, conditionSchema, measureSchema } from './schema-condit
 import { indicatorSheetSchema } from './indicator-schema';
 import { advanceSchema, carryOverSchema, copyForwardSchema, minRowsSchema, rowRuleSchemas } from './schema-row-rules';
 import { groupsMatchSchema } from './schema-groups-match';
+import { completenessLedgerChecks } from './schema-completeness';
 import { ageCheckSchema } from './schema-staff';
 import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
 import { recordImportSchema } from './schema-record-import';
@@ -95,6 +96,7 @@ export const ledgerCheckSchema = z.discriminatedUnion('kind', [
     .strict(),
   minRowsSchema,
   groupsMatchSchema,
+  ...completenessLedgerChecks,
 ]);
 
 export const ledgerSheetSchema = z

@@ -13,6 +13,7 @@ import { address, groupLayout, LEDGER_FIRST_DATA_ROW, statCellAddress } from './
 import { indicatorLayout } from './layout-indicator';
 import { alignRows } from './align-rows';
 import { NOTES_SHEET } from './context';
+import { ruleOfExplanationKey } from '../audit/explanations';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
 
@@ -85,6 +86,8 @@ function noteChanges(before: PeriodData, after: PeriodData, pack: Pack): CellCha
   return keys
     .filter((k) => text(a[k]) !== text(b[k]))
     .map((k) => {
+      const ruleWide = ruleOfExplanationKey(k);
+      if (ruleWide) return { sheet: NOTES_SHEET, kind: 'changed' as const, row: `${ruleWide}（本规则全部）`, column: '学校说明', old: text(a[k]), new: text(b[k]) };
       const [rule, sheetId, where, col] = k.split('|');
       const title = pack.sheets[sheetId ?? '']?.title ?? sheetId;
       return { sheet: NOTES_SHEET, kind: 'changed' as const, row: `${rule}（${title} ${where ?? ''}${col ? ' ' + col : ''}）`, column: '学校说明', old: text(a[k]), new: text(b[k]) };

@@ -11,6 +11,8 @@ import { isValidPeriod } from '../model/period';
 import { computeStatTable, packConditionContext, tableValue } from '../compute/stat-table';
 import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET } from './context';
+import { NOTE_SCOPE } from './layout-notes';
+import { ruleExplanationKey } from '../audit/explanations';
 import { formatProblem, reportFormatVersion, upgradeWorkbook } from './report-format';
 import { overallHash, sheetHash, type GridValue } from './grid';
 import { ReportReadError } from './read-errors';
@@ -188,8 +190,13 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const findings = runAudit({ pack, school, data }).filter((f) => f.severity === 'warning');
   const explanations: Record<string, string> = {};
   for (const row of notes) {
-    const [rule, title, cell, , text] = row.map((x) => (x === null ? '' : String(x)));
+    const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
     if (!text) continue;
+    // a 说明 written once for the whole rule stands on each of its rows: stored once again
+    if (scope === NOTE_SCOPE.rule && rule) {
+      explanations[ruleExplanationKey(rule)] = text;
+      continue;
+    }
     const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
     // a warning that needs data the file lacks (e.g. last 学年) is re-keyed from its cell address
     const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);

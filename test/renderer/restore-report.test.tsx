@@ -12,6 +12,7 @@ import { RestoreReportDialog } from '../../renderer/components/restore-report-di
 import { StatSheetView } from '../../renderer/components/stat-sheet-view';
 import { addRow, listRows, updateCell } from '../../renderer/db/rows-repo';
 import { approvePeriod, getPeriod } from '../../renderer/db/periods-repo';
+import { setCell } from '../../renderer/db/cells-repo';
 import { saveSchool } from '../../renderer/db/school-repo';
 import { loadSnapshot } from '../../renderer/db/snapshot';
 import { db } from '../../renderer/db/db';
@@ -39,6 +40,20 @@ beforeEach(async () => {
 async function exportPeriod(ref: { submission: string; period: string }, school: SchoolProfile = SCHOOL) {
   const data = await loadSnapshot(ref);
   return exportReport({ pack: luojiang(), school, data, appVersion: '1.0.0', now: new Date('2025-10-20T08:00:00Z') });
+}
+
+/**
+ * What a 小学 must fill besides its classes — 毕业生数 and 招生数 (= 一年级), 办学条件, a teacher — or its
+ * 审核 has 逻辑校验 errors and the export leaves an approved period as 草稿.
+ */
+async function fillRequired(ref: { submission: string; period: string }, enrol: number) {
+  for (const [key, v] of [['01:graduates', 40], ['01:enrol', enrol], ['01:pre3', enrol]] as const) await setCell({ ...ref, sheetId: 'jj3112' }, key, v);
+  for (const [code, v] of [['01', 1000], ['02', 1500], ['03', 50], ['04', 5], ['05', 8000], ['06', 30]] as const)
+    await setCell({ ...ref, sheetId: 'conditions' }, `${code}:value`, v);
+  await addRow({ ...ref, sheetId: 'staffList' }, {
+    name: '教师一', gender: '女', birth: '1990-05', ethnicity: '汉族', post: '专任教师', inEstablishment: '是', stage: '小学',
+    education: '本科', title: '中级', subject: '语文', backbone: '无',
+  });
 }
 
 function openDialog(school: SchoolProfile = SCHOOL, showing = { submission: 'SPAQ', period: '2025-10' }) {
@@ -88,6 +103,7 @@ describe('restore dialog', { timeout: 60_000 }, () => {
 
   it('a period approved here needs confirming; an approved file comes back approved with its version', async () => {
     await addRow({ ...THIS, sheetId: 'classList' }, { stage: '小学', grade: '一年级', className: '一年级（1）班', students: 45 });
+    await fillRequired(THIS, 45);
     await approvePeriod(THIS, '2025-09-20');
     const file = await exportPeriod(THIS); // 已审核, 第 1 版
     openDialog();
@@ -166,6 +182,7 @@ describe('a restored approved workbook is last period', { timeout: 60_000 }, () 
     // made elsewhere (another computer, or before a reinstall): 89 pupils, approved 第 2 版
     await addRow({ ...LAST, sheetId: 'classList' }, { stage: '小学', grade: '一年级', className: '一年级（1）班', students: 45 });
     await addRow({ ...LAST, sheetId: 'classList' }, { stage: '小学', grade: '二年级', className: '二年级（1）班', students: 44 });
+    await fillRequired(LAST, 45);
     await approvePeriod(LAST, '2024-09-20');
     const lastYear = await exportPeriod(LAST);
     const data = await loadSnapshot(LAST);

@@ -10,7 +10,7 @@ import { readSeedFiles, REPO_ROOT, seedPacks } from '../../shared/cli/seeds';
 import type { PeriodData } from '../../shared/model/data';
 import type { SchoolProfile } from '../../shared/model/school';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { describeRuleCases } from './rule-cases/kit';
+import { completenessRuleIds, describeRuleCases } from './rule-cases/kit';
 import { bare, cls, CASES, twoClasses, xnc } from './rule-cases/class-list.cases';
 import { CASES as SAMPLE_CASES, sample, spaq } from './rule-cases/sample-log.cases';
 
@@ -22,8 +22,11 @@ const school = (type = '小学'): SchoolProfile => ({
   packId: 'luojiang',
 });
 
+// the completeness rules fire on every sheet this hand-made data leaves empty (staff, 办学条件, 招生数):
+// set aside here as in the rule cases, and pinned in audit-rules-completeness.test.ts
+const COMPLETENESS = completenessRuleIds(pack);
 const audit = ({ data, previous, type }: { data: PeriodData; previous?: PeriodData; type?: string }) =>
-  runAudit({ pack, school: school(type), data, previous });
+  runAudit({ pack, school: school(type), data, previous }).filter((f) => !COMPLETENESS.has(f.ruleId));
 
 describeRuleCases('班级名册, 3112 and 2106 rules: a passing and a failing case each', CASES);
 describeRuleCases('食品留样记录 rules: a passing and a failing case each', SAMPLE_CASES);
@@ -70,7 +73,7 @@ describe('every rule id of the seeds has a case', () => {
 });
 
 describe('details of findings', () => {
-  it('clean data for a 小学 gives no finding at all', () => {
+  it('clean data for a 小学 gives no finding beyond the completeness rules', () => {
     expect(audit({ data: xnc(twoClasses()) })).toEqual([]);
     expect(audit({ data: spaq([sample('s0'), sample('s1', { meal: '早餐', dish: '馒头', sampleTime: '07:10', disposeTime: '2025-10-10 07:30' })]) })).toEqual([]);
   });
@@ -97,7 +100,8 @@ describe('details of findings', () => {
 
   it('an empty entered cell counts as 0 in the checks, as in the national client', () => {
     const f = audit({ data: xnc(twoClasses(), { '01:enrol': 3, '01:pre0': null }) });
-    expect(f.map((x) => [x.ruleId, x.cell])).toEqual([['XNC-3112-05', 'D6']]);
+    // 招生数 3 against 45 pupils in 一年级 is also far below: XNC-3112-W02 on the same cell
+    expect(f.map((x) => [x.ruleId, x.cell])).toEqual([['XNC-3112-05', 'D6'], ['XNC-3112-W02', 'D6']]);
     expect(f[0]!.message).toContain('（3 ≠ 0）');
   });
 

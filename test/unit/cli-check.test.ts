@@ -91,17 +91,20 @@ describe('a school data file', () => {
     expect(text.out.at(-1)).toBe('审核：逻辑校验 0 条，经验校验 1 条（已说明 1 条，未说明 0 条）——无逻辑校验错误，经验校验均已说明，可以审核通过');
   });
 
-  it('a class with 学生数 0: exit 1 and exactly XNC-BJMC-01 at E4', async () => {
+  it('a class with 学生数 0: exit 1, XNC-BJMC-01 at E4 and its knock-on on 招生数', async () => {
     const file = variant('zero.json', zeroClass);
     const { code, results } = await checkJson(file, ...XNC);
     expect(code).toBe(1);
-    expect(errorsOf(results).map((r) => [r.ruleId, r.sheetId, r.cell, r.explained])).toEqual([['XNC-BJMC-01', 'classList', 'E4', false]]);
+    // the emptied class is in 一年级: the demo's 招生数 now exceeds 一年级 在校生数 (XNC-3112-08)
+    expect(errorsOf(results).map((r) => [r.ruleId, r.sheetId, r.cell, r.explained])).toEqual([
+      ['XNC-BJMC-01', 'classList', 'E4', false], ['XNC-3112-08', 'jj3112', 'D6', false],
+    ]);
     expect(errorsOf(results)[0]!.message).toBe('班级名册 第1行「学生数」(E4)：学生数至少为 1，现为 0');
 
     const text = await run('check', file, ...XNC);
     expect(text.code).toBe(1);
     expect(text.out).toContain('  XNC-BJMC-01  逻辑校验  E4  班级名册 第1行「学生数」(E4)：学生数至少为 1，现为 0');
-    expect(text.out.at(-1)).toContain('逻辑校验 1 条，经验校验 1 条');
+    expect(text.out.at(-1)).toContain('逻辑校验 2 条，经验校验 1 条');
     expect(text.out.at(-1)).toContain('须改正后才能审核通过');
   });
 
@@ -154,7 +157,7 @@ describe('an exported workbook', () => {
 
     const zero = await checkJson(await exported(variant('zero-book.json', zeroClass)));
     expect(zero.code).toBe(1);
-    expect(errorsOf(zero.results).map((r) => [r.ruleId, r.cell])).toEqual([['XNC-BJMC-01', 'E4']]);
+    expect(errorsOf(zero.results).map((r) => [r.ruleId, r.cell])).toEqual([['XNC-BJMC-01', 'E4'], ['XNC-3112-08', 'D6']]);
 
     const bare = await checkJson(await exported(variant('bare-book.json', noNotes)));
     expect(bare.results.map((r) => [r.ruleId, r.cell, r.explained])).toEqual([['XNC-BJMC-W01', bigClass.cell, false]]);

@@ -52,7 +52,7 @@ describe('round trip', () => {
     const r = await exportReport({ pack, school: SCHOOL, data, appVersion: '1', now: NOW, previous: lastYear });
     const notes = XLSX.read(r.bytes, { type: 'array' }).Sheets['校验说明']!;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(notes, { header: 1 }).slice(3);
-    expect(rows.find((r) => r[0] === 'XNC-3112-W01')).toEqual(['XNC-3112-W01', '教基3112 小学分类型学生数', 'I6', expect.stringContaining('在校生数比上学年变化超过 20%'), '本学年撤并两所村小，学生转入本校。']);
+    expect(rows.find((r) => r[0] === 'XNC-3112-W01')).toEqual(['XNC-3112-W01', '教基3112 小学分类型学生数', 'I6', expect.stringContaining('在校生数比上学年变化超过 20%'), '本学年撤并两所村小，学生转入本校。', '本条']);
     const back = readReport(r.bytes, packs);
     expect(back.data.explanations).toMatchObject({ 'XNC-3112-W01|jj3112|01|total': '本学年撤并两所村小，学生转入本校。' });
     // last year's figures count only once approved (as in the national client)
@@ -68,7 +68,13 @@ describe('round trip', () => {
     const cover = r.grids.find((g) => g.name === '封面')!;
     expect(cover.rows.find((row) => row[0]!.v === '审核状态')![1]!.v).toBe('草稿');
     // without 残疾 pupils the 残疾学生情况 table (left empty) agrees with the list: no errors, stays 已审核
-    const clean = { ...xncData(CLASSES.map(({ disabled: _, ...r }) => r)), status: '已审核' as const, version: 2 };
+    // and with every figure a school must fill: 招生数 = the 78 pupils of 一年级, 办学条件, one teacher
+    const filled = xncData(CLASSES.map(({ disabled: _, ...r }) => r), { '01:graduates': 52, '01:enrol': 78, '01:pre3': 78 });
+    filled.sheets.conditions = { cells: { '01:value': 1000, '02:value': 1500, '03:value': 50, '04:value': 5, '05:value': 8000, '06:value': 30 } };
+    filled.sheets.staffList = {
+      rows: [{ id: 't1', name: '教师一', gender: '女', birth: '1990-05', ethnicity: '汉族', post: '专任教师', inEstablishment: '是', stage: '小学', education: '本科', title: '中级', subject: '语文', backbone: '无' }],
+    };
+    const clean = { ...filled, status: '已审核' as const, version: 2 };
     expect(buildReport({ pack, school: SCHOOL, data: clean, appVersion: '1', now: NOW }).findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(buildReport({ pack, school: SCHOOL, data: clean, appVersion: '1', now: NOW }).meta.status).toBe('已审核');
   });

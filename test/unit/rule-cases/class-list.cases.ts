@@ -215,9 +215,10 @@ export const CASES: RuleCase[] = [
   },
   {
     rule: 'XNC-3112-05', name: '招生数 ≠ 未接受过 + 一年 + 两年 + 三年',
-    pass: { data: xnc(twoClasses(), { '01:enrol': 50, '01:pre0': 0, '01:pre1': 1, '01:pre2': 3, '01:pre3': 46 }) },
-    fail: { data: xnc(twoClasses(), { '01:enrol': 50, '01:pre0': 0, '01:pre1': 1, '01:pre2': 3, '01:pre3': 45 }) },
-    expect: [t3112('01', 'enrol', 'D6', '（50 ≠ 49）')],
+    // 招生数 44 of 45 pupils in 一年级: within XNC-3112-08 and XNC-3112-W02
+    pass: { data: xnc(twoClasses(), { '01:enrol': 44, '01:pre0': 0, '01:pre1': 1, '01:pre2': 3, '01:pre3': 40 }) },
+    fail: { data: xnc(twoClasses(), { '01:enrol': 44, '01:pre0': 0, '01:pre1': 1, '01:pre2': 3, '01:pre3': 39 }) },
+    expect: [t3112('01', 'enrol', 'D6', '（44 ≠ 43）')],
   },
   {
     rule: 'XNC-3112-06', name: '#少数民族 row: #女 > 在校生数',

@@ -15,8 +15,8 @@ const staff: LedgerRow[] = [
   teacher(4, { subject: '体育与健康' }), teacher(5, { subject: '音乐' }),
   ...[6, 7, 8, 9, 10].map((i) => teacher(i)),
 ];
-const conditions = (rooms: number) => ({ '01:value': 1000, '02:value': 1500, '03:value': 50, '04:value': rooms, '05:value': 8000, '06:value': 30 });
-const xnc = (cells: Record<string, Record<string, number>>, stage = '小学'): PeriodData => ({
+export const conditions = (rooms: number) => ({ '01:value': 1000, '02:value': 1500, '03:value': 50, '04:value': rooms, '05:value': 8000, '06:value': 30 });
+export const xnc = (cells: Record<string, Record<string, number>>, stage = '小学'): PeriodData => ({
   submission: 'XNC', period: '2025-2026', status: '草稿', version: 0,
   sheets: {
     classList: { rows: classes.map((c) => ({ ...c, stage, grade: '一年级' })) },

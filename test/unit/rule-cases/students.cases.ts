@@ -52,8 +52,9 @@ export const CASES: RuleCase[] = [
   },
   {
     rule: 'XNC-3115-02', name: '随迁子女 招生数 ≠ 外省迁入 + 本省外县迁入',
-    pass: { type: J, data: xnc(junior, 'jj3115', { '01:enrol': 10, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3 }) },
-    fail: { type: J, data: xnc(junior, 'jj3115', { '01:enrol': 10, '06:enrol': 5, '07:enrol': 2, '08:enrol': 2 }) },
+    // 总计 招生数 45 = the 45 pupils of 一年级, so XNC-3115-W02 stays quiet
+    pass: { type: J, data: xnc(junior, 'jj3115', { '01:enrol': 45, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3 }) },
+    fail: { type: J, data: xnc(junior, 'jj3115', { '01:enrol': 45, '06:enrol': 5, '07:enrol': 2, '08:enrol': 2 }) },
     expect: [t3115('06', 'enrol', 'D10', '（5 ≠ 4）')],
   },
   {
@@ -89,9 +90,9 @@ export const CASES: RuleCase[] = [
   // ---- 教基3118 普通高中分类型学生数 ----
   {
     rule: 'XNC-3118-01', name: '#农村留守儿童 招生数 > 总计',
-    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 30, '12:enrol': 30 }) },
-    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 30, '12:enrol': 31 }) },
-    expect: [t3118('12', 'enrol', 'D16', '（31 > 总计 30）')],
+    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 44, '12:enrol': 44 }) },
+    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 44, '12:enrol': 45 }) },
+    expect: [t3118('12', 'enrol', 'D16', '（45 > 总计 44）')],
   },
   {
     rule: 'XNC-3118-02', name: '随迁子女 #女 ≠ 外省迁入 + 本省外县迁入',
@@ -101,14 +102,14 @@ export const CASES: RuleCase[] = [
   },
   {
     rule: 'XNC-3118-03', name: '进城务工人员随迁子女 招生数 ≠ 外省迁入 + 本省外县迁入',
-    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 10, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3, '09:enrol': 4, '10:enrol': 1, '11:enrol': 3 }) },
-    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 10, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3, '09:enrol': 4, '10:enrol': 0, '11:enrol': 3 }) },
+    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 45, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3, '09:enrol': 4, '10:enrol': 1, '11:enrol': 3 }) },
+    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 45, '06:enrol': 5, '07:enrol': 2, '08:enrol': 3, '09:enrol': 4, '10:enrol': 0, '11:enrol': 3 }) },
     expect: [t3118('09', 'enrol', 'D13', '（4 ≠ 3）')],
   },
   {
     rule: 'XNC-3118-04', name: '进城务工人员随迁子女 招生数 > 随迁子女',
-    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 10, '06:enrol': 3, '07:enrol': 1, '08:enrol': 2, '09:enrol': 3, '10:enrol': 1, '11:enrol': 2 }) },
-    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 10, '06:enrol': 3, '07:enrol': 1, '08:enrol': 2, '09:enrol': 4, '10:enrol': 2, '11:enrol': 2 }) },
+    pass: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 45, '06:enrol': 3, '07:enrol': 1, '08:enrol': 2, '09:enrol': 3, '10:enrol': 1, '11:enrol': 2 }) },
+    fail: { type: H, data: xnc(senior, 'jj3118', { '01:enrol': 45, '06:enrol': 3, '07:enrol': 1, '08:enrol': 2, '09:enrol': 4, '10:enrol': 2, '11:enrol': 2 }) },
     expect: [t3118('09', 'enrol', 'D13', '（4 > #随迁子女 3）')],
   },
   {
