@@ -37,6 +37,27 @@ export interface LedgerCellProps {
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
 
+const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const OPTIONS = new Map<string, { __html: string }>();
+/** A dropdown's full option list (blank first, then a value not in the list, then the list) as
+ * one HTML string. Scrolling mounts the rows that come into view: 教职工名册 has 13 dropdowns a
+ * row, 民族 alone 56 options, and hundreds of React <option> elements per row were most of the
+ * cost of a scroll frame; the browser parses the string in one go. The select stays complete
+ * (keyboard, type-ahead, one click opens the whole list, selectOption in tests). One object per
+ * distinct list, so React does not set the same HTML again when the cell re-renders. */
+function optionsHtml(list: string[], stray?: string): { __html: string } {
+  const key = `${stray ?? ''}\u0000${list.join('\u0000')}`;
+  let html = OPTIONS.get(key);
+  if (!html) {
+    const strayOption = stray === undefined ? '' : `<option value="${esc(stray)}">${esc(stray)}（不在可选值中）</option>`;
+    html = { __html: `<option value=""></option>${strayOption}${list.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}` };
+    // stray values are whatever was typed or imported: keep the cache bounded
+    if (OPTIONS.size > 1000) OPTIONS.clear();
+    OPTIONS.set(key, html);
+  }
+  return html;
+}
+
 function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, inRange, onCommit }: LedgerCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const focused = useRef(false);
@@ -122,15 +143,8 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
             setDraft(e.target.value);
             onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value);
           }}
-        >
-          <option value="" />
-          {stray && <option value={shown}>{`${shown}（不在可选值中）`}</option>}
-          {list.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+          dangerouslySetInnerHTML={optionsHtml(list, stray ? shown : undefined)}
+        />
       </td>
     );
   }
