@@ -60,6 +60,7 @@ export function LedgerBody({ bodyRef, virtualizer, rows, sel, columns, problems,
             index={item.index}
             problems={problems.get(row.id)}
             selCols={inRange ? `${range.left}-${range.right}` : undefined}
+            compact={virtualizer.isScrolling}
             measureRef={virtualizer.measureElement}
           />
         );

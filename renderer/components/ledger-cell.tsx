@@ -5,11 +5,13 @@
 // so nothing flickers or gets lost. Keys between cells are the grid's (use-ledger-grid); the
 // cell handles only what concerns its own text: F2 edits, Esc puts back the value it had.
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue, parseInput } from '../../shared/model/values';
 import { removedChars } from '../../shared/model/clean-text';
 import { useCellCommit } from '../hooks/use-cell-commit';
+import { whenIdle } from '../lib/idle-queue';
 
 export interface CellProblem {
   severity: 'error' | 'warning';
@@ -31,14 +33,41 @@ export interface LedgerCellProps {
   locked?: boolean;
   /** inside a selected range of several cells */
   inRange?: boolean;
+  /** mounted while the list scrolls: a dropdown shows only its value until it is pointed at,
+   * focused, or the browser is idle (read at mount only) */
+  compact?: boolean;
   /** `removed`: what parseInput cleaned out of the typed text (clean-text.ts), for a short notice */
   onCommit: (rowId: string, colKey: string, value: CellValue, removed?: string) => void;
 }
 
 const NUMERIC = new Set<LedgerColumn['type']>(['integer', 'decimal']);
 
-function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, inRange, onCommit }: LedgerCellProps) {
+const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const OPTIONS = new Map<string, { __html: string }>();
+/** A dropdown's full option list (blank first, then a value not in the list, then the list) as
+ * one HTML string. Scrolling mounts the rows that come into view: 教职工名册 has 13 dropdowns a
+ * row, 民族 alone 56 options, and hundreds of React <option> elements per row were most of the
+ * cost of a scroll frame; the browser parses the string in one go. One object per distinct
+ * list, so React does not set the same HTML again when the cell re-renders. */
+function optionsHtml(list: string[], stray?: string): { __html: string } {
+  const key = `${stray ?? ''}\u0000${list.join('\u0000')}`;
+  let html = OPTIONS.get(key);
+  if (!html) {
+    const strayOption = stray === undefined ? '' : `<option value="${esc(stray)}">${esc(stray)}（不在可选值中）</option>`;
+    html = { __html: `<option value=""></option>${strayOption}${list.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}` };
+    // stray values are whatever was typed or imported: keep the cache bounded
+    if (OPTIONS.size > 1000) OPTIONS.clear();
+    OPTIONS.set(key, html);
+  }
+  return html;
+}
+
+function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, problem, readOnly, locked, inRange, compact, onCommit }: LedgerCellProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  // a dropdown mounted during a scroll holds only its value; its whole list follows when the
+  // browser is idle, or at once when the cell is pointed at, pressed or focused
+  const [complete, setComplete] = useState(!(compact && column.type === 'enum'));
+  useEffect(() => (complete ? undefined : whenIdle(() => flushSync(() => setComplete(true)))), [complete]);
   const focused = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   // what the cell held before the first keystroke of this edit: Esc puts it back
@@ -113,7 +142,13 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
           aria-label={`第${rowIndex + 1}行 ${column.label}`}
           value={shown}
           disabled={locked}
-          onFocus={() => (focused.current = true)}
+          onFocus={() => {
+            focused.current = true;
+            setComplete(true);
+          }}
+          onPointerEnter={() => setComplete(true)}
+          // before the native list opens (on mousedown): one click opens the whole list
+          onPointerDown={() => complete || flushSync(() => setComplete(true))}
           onBlur={() => {
             focused.current = false;
             setDraft(undefined);
@@ -122,15 +157,8 @@ function LedgerCellImpl({ sheetId, rowIndex, rowId, column, value, options, prob
             setDraft(e.target.value);
             onCommit(rowId, column.key, e.target.value === '' ? null : e.target.value);
           }}
-        >
-          <option value="" />
-          {stray && <option value={shown}>{`${shown}（不在可选值中）`}</option>}
-          {list.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+          dangerouslySetInnerHTML={optionsHtml(complete ? list : list.filter((v) => v === shown), stray ? shown : undefined)}
+        />
       </td>
     );
   }

@@ -31,7 +31,7 @@ export function gridWidthPx(columns: LedgerColumn[]): number {
   return SEQ_WIDTH + ACTIONS_WIDTH + columns.reduce((s, c) => s + columnWidthPx(c), 0) + 1;
 }
 
-export function LedgerHead({ columns }: { columns: LedgerColumn[] }) {
+function LedgerHeadImpl({ columns }: { columns: LedgerColumn[] }) {
   return (
     <>
       <colgroup>
@@ -57,6 +57,9 @@ export function LedgerHead({ columns }: { columns: LedgerColumn[] }) {
     </>
   );
 }
+
+// the view re-renders at every scroll frame (the virtualiser's state lives there); the header does not change
+export const LedgerHead = memo(LedgerHeadImpl);
 
 /** Column totals of the numeric columns — the figures an administrator checks against paper. */
 function LedgerTotalsImpl({ columns, rows }: { columns: LedgerColumn[]; rows: RowRecord[] }) {

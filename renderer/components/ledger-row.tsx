@@ -27,11 +27,14 @@ export interface LedgerRowProps {
   onDelete: (rowId: string) => void;
   /** the columns of a selected range crossing this row, as "first-last" column indexes */
   selCols?: string;
+  /** mounted while the list scrolls: its dropdowns complete their lists later (ledger-cell.tsx);
+   * read at mount only, so not compared below */
+  compact?: boolean;
   /** the virtualiser measures each rendered row through this */
   measureRef?: (el: HTMLTableRowElement | null) => void;
 }
 
-function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, locked, onCommit, onInsert, onDelete, selCols, measureRef }: LedgerRowProps) {
+function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problems, fixedKeys, locked, onCommit, onInsert, onDelete, selCols, compact, measureRef }: LedgerRowProps) {
   const rowValues = { ...row.values, id: row.id };
   const [selFrom, selTo] = selCols ? selCols.split('-').map(Number) : [-1, -1];
   return (
@@ -83,6 +86,7 @@ function LedgerRowImpl({ pack, schoolType, sheetId, columns, row, index, problem
           readOnly={fixedKeys?.has(col.key)}
           locked={locked}
           inRange={c >= selFrom! && c <= selTo!}
+          compact={compact}
           onCommit={onCommit}
         />
       ))}

@@ -175,19 +175,10 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
     useCallback((f: CellFocus) => virtualizer.scrollToIndex(f.rowIndex ?? 0, { align: 'center' }), [virtualizer]),
   );
 
-  return (
-    <div className="ledger-view">
-      {blockTitle ? (
-        <h3 className="block-title">{blockTitle}</h3>
-      ) : (
-        <>
-          <h2 className="sheet-title">{sheet.title}</h2>
-          <div className="sheet-subline">
-            <span>填报单位：{school.name}</span>
-            <span>期间：{periodText}</span>
-          </div>
-        </>
-      )}
+  // the virtualiser re-renders this view at every scroll frame: the toolbar (antd buttons, the
+  // import and sort entries) is rebuilt only when what it shows changes
+  const toolbar = useMemo(
+    () => (
       <div className="ledger-toolbar">
         {!fixedKeys && !locked && (
           <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid={blockTitle ? `ledger-add-row-${sheet.id}` : 'ledger-add-row'}>
@@ -204,6 +195,24 @@ export function LedgerSheetView({ pack, school, submission, period, periodText, 
             : '方向键、回车、Tab 移动；Shift+方向键选区，Ctrl+C 复制，Ctrl+D 向下填充，Delete 清除，Ctrl+Z 撤销；可从 Excel 粘贴；改动自动保存。'}
         </span>
       </div>
+    ),
+    [fixedKeys, locked, blockTitle, onAdd, rows, sheet, columns, edits.moveRows, pack, school, submission, period, defaults],
+  );
+
+  return (
+    <div className="ledger-view">
+      {blockTitle ? (
+        <h3 className="block-title">{blockTitle}</h3>
+      ) : (
+        <>
+          <h2 className="sheet-title">{sheet.title}</h2>
+          <div className="sheet-subline">
+            <span>填报单位：{school.name}</span>
+            <span>期间：{periodText}</span>
+          </div>
+        </>
+      )}
+      {toolbar}
       <table
         className="grid ledger-grid"
         style={{ width: gridWidthPx(columns) }}

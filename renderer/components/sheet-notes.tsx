@@ -1,5 +1,7 @@
 // The pack's notes on a sheet (what a row means, where a figure comes from), under the table.
-export function SheetNotes({ notes }: { notes?: string[] }) {
+import { memo } from 'react';
+
+function SheetNotesImpl({ notes }: { notes?: string[] }) {
   if (!notes?.length) return null;
   return (
     <ul className="sheet-notes">
@@ -9,3 +11,6 @@ export function SheetNotes({ notes }: { notes?: string[] }) {
     </ul>
   );
 }
+
+// re-rendered with its ledger at every scroll frame otherwise
+export const SheetNotes = memo(SheetNotesImpl);
