@@ -61,7 +61,8 @@ describe('示例学校 in Chromium', () => {
     const closeAudit = async () => {
       // a toast may cover the close button: click it directly rather than at its position
       await app.page.locator('.ant-drawer-open .ant-drawer-close').first().dispatchEvent('click');
-      await expect.poll(() => tid('audit-panel').isVisible()).toBe(false);
+      // the drawer hides after its closing motion: on a busy machine that takes longer than expect.poll's 1 s default
+      await expect.poll(() => tid('audit-panel').isVisible(), { timeout: 10_000 }).toBe(false);
     };
     const approve = async () => {
       await tid('audit-open').click();

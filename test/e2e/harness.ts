@@ -65,8 +65,18 @@ export async function openApp(today: Date) {
   return {
     page, env, tid, pageErrors,
     async pickOption(testId: string, label: string) {
-      await tid(testId).click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+      const select = tid(testId);
+      await select.click();
+      // the option of THIS select: another one's dropdown may still be closing (two “其他” on screen).
+      // An open select's input names its listbox (aria-controls), which sits inside its own dropdown
+      const input = select.locator('input[aria-controls]');
+      await input.first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+      const list = (await input.count()) ? await input.first().getAttribute('aria-controls') : null;
+      const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+      const option = (scope: string) => page.locator(`${scope} .ant-select-item-option`).filter({ hasText: new RegExp(`^${label}$`) });
+      const own = list ? option(`${open}:has([id="${list}"])`) : undefined;
+      const found = own && (await own.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+      await (found ? own! : option(open)).first().click();
     },
     /** Runs `click`, saves the download it starts, and returns its name and bytes. */
     async download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
