@@ -14,6 +14,29 @@ export interface ImportPreviewProps {
 
 const PAGE = { pageSize: 20, showSizeChanger: false, size: 'small' as const };
 
+/** Every problem of an import with its source row, column letter and header (row by row or counted). */
+export function ProblemsTable({ problems, testId }: { problems: readonly RowProblem[]; testId: string }) {
+  return (
+    <Table
+      size="small"
+      rowKey={(p) => `${p.sourceRow}|${p.index}|${p.colKey}|${p.message}`}
+      pagination={PAGE}
+      dataSource={problems as RowProblem[]}
+      data-testid={testId}
+      locale={{ emptyText: '没有发现问题' }}
+      columns={[
+        { title: '行', dataIndex: 'sourceRow', width: 56 },
+        { title: '列', key: 'col', width: 140, render: (_: unknown, p: RowProblem) => `${p.sourceCol ?? ''} ${p.header ?? ''}` },
+        {
+          title: '类型', key: 'sev', width: 90,
+          render: (_: unknown, p: RowProblem) => (p.severity === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提示</Tag>),
+        },
+        { title: '问题', dataIndex: 'message' },
+      ]}
+    />
+  );
+}
+
 export function ImportPreview({ columns, result }: ImportPreviewProps) {
   const bad = useMemo(() => {
     const m = new Map<string, RowProblem>();
@@ -58,23 +81,7 @@ export function ImportPreview({ columns, result }: ImportPreviewProps) {
           key: 'problems',
           label: `问题（错误 ${errors}，提示 ${result.problems.length - errors}）`,
           children: (
-            <Table
-              size="small"
-              rowKey={(p) => `${p.index}|${p.colKey}|${p.message}`}
-              pagination={PAGE}
-              dataSource={result.problems}
-              data-testid="import-problems"
-              locale={{ emptyText: '没有发现问题' }}
-              columns={[
-                { title: '行', dataIndex: 'sourceRow', width: 56 },
-                { title: '列', key: 'col', width: 140, render: (_: unknown, p: RowProblem) => `${p.sourceCol ?? ''} ${p.header ?? ''}` },
-                {
-                  title: '类型', key: 'sev', width: 90,
-                  render: (_: unknown, p: RowProblem) => (p.severity === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提示</Tag>),
-                },
-                { title: '问题', dataIndex: 'message' },
-              ]}
-            />
+            <ProblemsTable problems={result.problems} testId="import-problems" />
           ),
         },
       ]}

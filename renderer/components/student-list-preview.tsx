@@ -6,11 +6,11 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Button, Table, Tabs, Tag } from 'antd';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import type { RowProblem } from '../../shared/import/convert';
 import type { RecordListResult, RuleLine } from '../../shared/import/student-list';
 import { classDiff, countedColumns, type ClassChange } from '../../shared/import/class-diff';
 import { formatValue } from '../../shared/model/values';
 import { listRows } from '../db/rows-repo';
+import { ProblemsTable } from './import-preview';
 import type { SheetRef } from '../db/records';
 
 export interface StudentListPreviewProps {
@@ -132,20 +132,7 @@ export function StudentListPreview({ sheet, result, sheetRef, onRowByRow }: Stud
             key: 'problems',
             label: `问题（错误 ${errors}，提示 ${result.problems.length - errors}）`,
             children: (
-              <Table
-                size="small"
-                rowKey={(p) => `${p.sourceRow}|${p.index}|${p.colKey}|${p.message}`}
-                pagination={PAGE}
-                dataSource={result.problems}
-                data-testid="student-list-problems"
-                locale={{ emptyText: '没有发现问题' }}
-                columns={[
-                  { title: '行', dataIndex: 'sourceRow', width: 56 },
-                  { title: '列', key: 'col', width: 160, render: (_: unknown, p: RowProblem) => `${p.sourceCol ?? ''} ${p.header ?? ''}` },
-                  { title: '类型', key: 'sev', width: 70, render: (_: unknown, p: RowProblem) => (p.severity === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提示</Tag>) },
-                  { title: '问题', dataIndex: 'message' },
-                ]}
-              />
+              <ProblemsTable problems={result.problems} testId="student-list-problems" />
             ),
           },
         ]}
