@@ -1,12 +1,11 @@
 // Root: first-run setup, or the workspace once the school is known.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SchoolProfile } from '../shared/model/school';
 import { getSchool } from './db/school-repo';
 import { getPack, packList, packLoad } from './lib/packs';
-import { SetupPage } from './pages/setup-page';
-import { Workspace } from './pages/workspace';
+import { SetupPage, Workspace, rememberFirstScreen } from './lib/first-screen';
 import { AppProviders } from './app-providers';
 import { VersionGate } from './components/version-gate';
 
@@ -20,6 +19,12 @@ async function loadSchool(): Promise<SchoolLoad> {
   }
 }
 
+const loading = (
+  <div className="app-loading">
+    <Spin size="large" description="正在打开本机数据…" />
+  </div>
+);
+
 function Root() {
   const school = useLiveQuery(loadSchool, []);
   const [editing, setEditing] = useState(false);
@@ -27,13 +32,7 @@ function Root() {
   if (packLoad.error) {
     return <Result status="error" title="报表包有误，无法开始" subTitle={packLoad.error} />;
   }
-  if (!school) {
-    return (
-      <div className="app-loading">
-        <Spin size="large" description="正在打开本机数据…" />
-      </div>
-    );
-  }
+  if (!school) return loading;
   if (school.error) {
     return (
       <Result
@@ -45,6 +44,7 @@ function Root() {
     );
   }
   const profile = school.profile;
+  rememberFirstScreen(profile ? 'workspace' : 'setup');
   if (!profile || editing) {
     return (
       <SetupPage
@@ -78,7 +78,9 @@ export function App({ staticStyles = false }: { staticStyles?: boolean }) {
   return (
     <AppProviders staticStyles={staticStyles}>
       <VersionGate>
-        <Root />
+        <Suspense fallback={loading}>
+          <Root />
+        </Suspense>
       </VersionGate>
     </AppProviders>
   );

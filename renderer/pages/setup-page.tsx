@@ -2,7 +2,7 @@
 // export file name. Checked field by field with the shared schema's Chinese messages.
 import { useMemo, useState, type ComponentProps } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
-import { DemoLoader } from '../components/demo-loader';
+import { LazyDemoLoader as DemoLoader } from '../components/lazy-demo-loader';
 import type { Rule } from 'antd/es/form';
 import type { Pack } from '../../shared/pack/schema';
 import { SPONSORS, URBAN_RURAL, type SchoolProfile } from '../../shared/model/school';
