@@ -10,6 +10,7 @@ import { chooseSheet } from '../import/header';
 import { describeLocation, ReportReadError } from '../xlsx/read-errors';
 import { address } from '../xlsx/addresses';
 import type { FileProblem, Registry, RegistrySchool, Verdict } from './types';
+import { csvText } from './csv';
 import { cellWord, puhuiOf, REGISTRY_COLUMNS, REGISTRY_HEADERS, schoolTypeOf, sponsorOf, urbanRuralOf } from './registry-values';
 
 export { REGISTRY_HEADERS } from './registry-values';
@@ -177,4 +178,9 @@ export function registryTable(schools: readonly RegistrySchool[]): string[][] {
     [...REGISTRY_HEADERS],
     ...schools.map((s) => [s.code, s.name, s.type, s.sponsor, s.township, s.urbanRural, s.type === KINDERGARTEN && s.puhui !== undefined ? (s.puhui ? '是' : '否') : '']),
   ];
+}
+
+/** The registry as a CSV (UTF-8 with BOM) the bureau can open in Excel/WPS and read back. */
+export function registryCsv(schools: readonly RegistrySchool[]): string {
+  return csvText(registryTable(schools), { guardFormulas: true });
 }
