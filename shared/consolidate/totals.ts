@@ -55,6 +55,12 @@ export interface TotalsInput {
   period: string;
   /** the current held reports; others' submissions and periods are used only as the lookups indicators read (the 学年 of a month) */
   held: readonly HeldReport[];
+  /**
+   * Each report's values already placed in the layout (reportValues, e.g. computed in the worker
+   * that verified the file), keyed by reportKey; a report absent here is computed now. Only for
+   * sheets that read no other submission (a monthly sheet reading the 学年 needs the lookup).
+   */
+  precomputed?: Readonly<Record<string, Record<string, SheetValues>>>;
 }
 
 function groupsOf(pack: Pack, schools: readonly RegistrySchool[]): TotalGroup[] {
@@ -106,7 +112,7 @@ export function districtTotals(input: TotalsInput): DistrictTotals {
       ignored.push(h.schoolCode);
       continue;
     }
-    schoolValues[h.schoolCode] = reportValues(pack, sheets, school, h, lookupFor(h.schoolCode));
+    schoolValues[h.schoolCode] = input.precomputed?.[reportKey(h)] ?? reportValues(pack, sheets, school, h, lookupFor(h.schoolCode));
     versions[h.schoolCode] = h.version;
   }
   const groups = groupsOf(pack, registry.schools);

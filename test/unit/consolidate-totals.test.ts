@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyReport } from '../../shared/consolidate/verify';
-import { applyReceive } from '../../shared/consolidate/versions';
+import { applyReceive, reportKey } from '../../shared/consolidate/versions';
+import { reportValues } from '../../shared/consolidate/totals-layout';
 import { districtTotals, drillDown, totalTable, type DistrictTotals } from '../../shared/consolidate/totals';
 import { factRows, factsCsv, totalsFacts } from '../../shared/consolidate/facts';
 import type { HeldReport } from '../../shared/consolidate/types';
@@ -94,6 +95,14 @@ describe('district totals of the XNC 基表', () => {
         l.blocked.forEach((row, r) => row.forEach((b, c) => b && expect(t.totals[g.key]![l.sheetId]!.values[r]![c]).toBeNull()));
     const table = totalTable(t, 'district:全区', withBlocked[0]!.sheetId)!;
     expect(table.rows.flat()).toContain('—');
+  });
+
+  it('values computed beforehand (in the workers) give the same totals', () => {
+    const layouts = t.sheets;
+    const precomputed = Object.fromEntries(
+      held.filter((h) => h.submission === 'XNC').map((h) => [reportKey(h), reportValues(pack, layouts, registry.schools.find((s) => s.code === h.schoolCode)!, h)]),
+    );
+    expect(districtTotals({ pack, registry, submission: 'XNC', period: '2025-2026', held, precomputed })).toEqual(t);
   });
 
   it('drill-down from a total lists its schools with figures adding up to it', () => {
