@@ -60,6 +60,8 @@ export interface TotalsInput {
    * that verified the file), keyed by reportKey; a report absent here is computed now. Only for
    * sheets that read no other submission (a monthly sheet reading the 学年 needs the lookup).
    */
+  /** total the 学年's indicator sheets too (the facts do) */
+  allIndicators?: boolean;
   precomputed?: Readonly<Record<string, Record<string, SheetValues>>>;
 }
 
@@ -98,7 +100,7 @@ function sheetTotal(layout: TotalsSheetLayout, schools: readonly string[], schoo
 
 export function districtTotals(input: TotalsInput): DistrictTotals {
   const { pack, registry, submission, period } = input;
-  const sheets = totalledSheets(pack, submission);
+  const sheets = totalledSheets(pack, submission, { allIndicators: input.allIndicators });
   const bySchool = new Map(registry.schools.map((s) => [s.code, s]));
   const all = new Map(input.held.map((h) => [reportKey(h), h]));
   const lookupFor = (code: string) => (s: string, p: string) => all.get(reportKey({ schoolCode: code, submission: s, period: p }))?.data;
