@@ -8,7 +8,8 @@ import { STATUSES, type PeriodData } from '../model/data';
 import { schoolProfileSchema, type SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod } from '../model/period';
-import { computeStatTable, packConditionContext, tableValue } from '../compute/stat-table';
+import { tableValue } from '../compute/stat-table';
+import { periodContext } from '../compute/period-context';
 import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET } from './context';
 import { NOTE_SCOPE } from './layout-notes';
@@ -192,10 +193,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     fail('封面的学校与 _meta 中的学校不一致', sheets[0]?.title);
 
   // computed cells must be what the file's own lists give; otherwise the file is inconsistent
-  const cond = packConditionContext(pack, data);
+  // one memo of the computed tables for this check and the audit below (as the export shares one)
+  const pc = periodContext({ pack, school, data });
   for (const { sheet, computed } of statReads) {
     if (sheet.kind !== 'stat') continue;
-    const table = computeStatTable(sheet, data, cond);
+    const table = pc.stat(sheet.id)!;
     for (const c of computed) {
       const expected = tableValue(table, c.code, c.col);
       if (c.value !== expected)
@@ -203,8 +205,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     }
   }
   // 校验说明: re-attach each written 说明 to the warning it explains
-  const notes = values.get(NOTES_SHEET)!.slice(3);
-  const findings = runAudit({ pack, school, data }).filter((f) => f.severity === 'warning');
+  const notes = values.get(NOTES_SHEET)!.slice(3).filter((row) => row[4] !== null && row[4] !== '');
+  // the audit only serves to find what each written 说明 explains: none written, none run
+  const findings = notes.length ? runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning') : [];
   const explanations: Record<string, string> = {};
   for (const row of notes) {
     const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
