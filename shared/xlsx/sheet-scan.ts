@@ -5,7 +5,7 @@
 // cells out of order (Excel "repairs" those, SheetJS keeps the last), content outside the declared
 // dimension, more rows than the limit (empty rows count: `<row r="1048576"/>`), and a number shown
 // through a format that makes Excel display another figure (`0"0"`, `;;;`, 0 on 12.4, %).
-import { describeCellFormat, type CellFormat } from './number-formats';
+import type { CellFormat } from './number-formats';
 import { SpreadsheetLimitError } from './limits';
 import type { ReadLocation } from './read-errors';
 
