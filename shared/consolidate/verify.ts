@@ -5,6 +5,7 @@
 import type { Pack } from '../pack/schema';
 import { readReport, type ReadReportResult } from '../xlsx/read';
 import { ReportReadError } from '../xlsx/read-errors';
+import { UNPROTECTED_META_WARNING } from '../xlsx/report-format';
 import { address } from '../xlsx/addresses';
 import { runAudit } from '../audit/run';
 import { unexplainedWarnings } from '../audit/explanations';
@@ -77,6 +78,8 @@ export function verifyReport(bytes: Uint8Array, fileName: string, packs: Map<str
     if (refuse.length) return { ...verdict, problems: [...refuse, ...notes] };
     verdict.problems.push(...notes);
   }
+  // a format-1 file is still received; the clerk is told its _meta is not covered by the hash
+  if (r.metaProtected === false) verdict.problems.push({ message: `文件「${fileName}」：提示：${UNPROTECTED_META_WARNING}`, sheet: '_meta' });
   if (r.meta.packVersion && r.meta.packVersion !== r.pack.version)
     verdict.problems.push({ message: `文件「${fileName}」：提示：使用报表包版本 ${r.meta.packVersion}，本机为 ${r.pack.version}（表样一致，已按本机版本审核）` });
 
