@@ -123,6 +123,13 @@ describe('verifyReport', () => {
     expect(p.kind).toBe('refused');
     expect(p.problems[0]!.message).toContain('这是 2025-2026 的报表，不是 2024-2025');
 
+    // a submission the school's type does not fill (the bureau's pack says so)
+    const only = structuredClone(pack);
+    only.submissions = only.submissions.map((x) => (x.code === 'XNC' ? { ...x, schoolTypes: ['幼儿园'] } : x));
+    const n = verifyReport(mine.bytes, mine.fileName, new Map([['luojiang', only]]), registry);
+    expect(n.kind).toBe('refused');
+    expect(n.problems[0]!.message).toBe(`文件「${mine.fileName}」 工作表「封面」：报表包 luojiang 中小学不填报 XNC`);
+
     for (const bytes of [new Uint8Array(0), new TextEncoder().encode('学校,学生\n1,2\n'), mine.bytes.subarray(0, 3000)]) {
       const g = verifyReport(bytes, 'x.xlsx', packs, registry);
       expect(g.kind).toBe('refused');
