@@ -135,8 +135,10 @@ function withPopulation(t: Target, f: Extract<DistrictFormula, { kind: 'populati
   const year = periodYear(part.period);
   if (!table) return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${f.ages.from}—${f.ages.to} 周岁${kind}` };
   const pop = populationOf(table, year, f.ages.from, f.ages.to, group);
-  if (pop.missingAges.length)
-    return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${pop.missingAges.join('、')} 周岁${kind}` };
+  if (pop.missingAges.length) {
+    const ages = pop.missingAges.length === f.ages.to - f.ages.from + 1 ? `${f.ages.from}—${f.ages.to}` : pop.missingAges.join('、');
+    return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${ages} 周岁${kind}` };
+  }
   if (pop.count === 0 || !part.schools) return { ...part, status: 'noData', denominator: pop.count };
   return judged(t, ((part.numerator ?? 0) / pop.count) * (f.scale ?? 100), { ...part, denominator: pop.count });
 }
