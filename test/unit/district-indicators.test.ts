@@ -57,10 +57,10 @@ describe('小学、初中专任教师本科及以上学历比例 (双流 ≥95 %
 });
 
 describe('名优骨干教师 (双流 Σ ≥ 2600)', () => {
-  const r = [
+  const r = ([
     { code: '5101160401', type: '小学', pupils: { 小学: 400 }, teachers: teachers('小学', 20, 3, 0) },
     { code: '5101160402', type: '初级中学', pupils: { 初中: 300 }, teachers: [...teachers('初中', 10, 2, 0), { stage: '初中', n: 1, post: '行政人员', backbone: '市级' }] },
-  ].map(reportOf);
+  ] as HandSchool[]).map(reportOf);
   it('3 + 2 + 1 (a 行政 骨干 counts: 骨干级别不为“无”) = 6 of 2600 → missed, no school to blame alone', () => {
     expect(find(sl, r, 'famous-key-teachers')).toMatchObject({ status: 'missed', value: 6, missing: [], schools: 2 });
   });
