@@ -61,7 +61,7 @@ export function checkDistrictRefs(pack: Pack, out: string[]): void {
   formulas.forEach((f, i) => {
     const at = `districtFormulas[${i}]`;
     if (f.kind === 'balance') {
-      if (!pack.balance) out.push(`${at}: 包及其表单库没有定义差异系数（balance）`);
+      if (!pack.balance && used.has(f.id)) out.push(`${at}: 包及其表单库没有定义差异系数（balance）`);
       return;
     }
     // a library formula no target of this pack names may read a submission the pack does not have
