@@ -2,6 +2,7 @@
 // now, the desktop app's automatic backups, and 从文件恢复…. A backup is checked whole and shown
 // (whose, when, what) before anything is written; 恢复 first backs up the data on this computer,
 // then replaces everything in ONE transaction. A bad file only ever produces a message.
+import { getPack } from '../lib/packs';
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Divider, Modal, Space, Typography, message } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
@@ -47,7 +48,7 @@ export function BackupDialog({ open, onClose, school, platform = hostPlatform, s
   const check = (fileName: string, read: () => Promise<Uint8Array>) =>
     flow.load(async () => {
       const data = parseBackup(fileName, await read());
-      setCandidate({ fileName, data, preview: previewBackup(data) });
+      setCandidate({ fileName, data, preview: previewBackup(data, getPack(data.school.packId)) });
     });
   const backupNow = async () => {
     setSaving(true);

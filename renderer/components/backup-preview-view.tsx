@@ -44,6 +44,16 @@ export function BackupPreviewView({ fileName, preview, current }: BackupPreviewV
           message={`备份中的学校（${preview.schoolName}）不是本机现在的学校（${current.name}）：恢复后本机将是备份中学校的数据。`}
         />
       )}
+      {preview.valueIssues.length > 0 && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          data-testid="backup-value-issues"
+          message={`备份中有 ${preview.valueIssues.length >= 20 ? '20 个以上' : `${preview.valueIssues.length} 个`}值不合要求（可能是在别处改过的文件）：恢复后审核会把它们标红，请改正后再审核。`}
+          description={<ul style={{ margin: 0, paddingLeft: 20 }}>{preview.valueIssues.map((w) => <li key={w}>{w}</li>)}</ul>}
+        />
+      )}
       <Table
         style={{ marginTop: 12 }}
         size="small"

@@ -1,6 +1,8 @@
 // What a backup holds, for the 恢复 confirmation: whose data, made when and by which version, and
 // per period its status, version and how much it contains — enough to recognise the right file.
 import type { SchoolData } from '../model/data';
+import type { Pack } from '../pack/schema';
+import { dataValueIssues } from '../model/data-file';
 
 export interface BackupPeriodSummary {
   submission: string;
@@ -25,9 +27,19 @@ export interface BackupPreview {
   periods: BackupPeriodSummary[];
   totalRows: number;
   totalCells: number;
+  /** values the app would not have stored (an edited or foreign file), named by period, sheet and row; at most 20 */
+  valueIssues: string[];
 }
 
-export function previewBackup(data: SchoolData): BackupPreview {
+/** A value's place in words: XNC 2025-2026「班级名册」第 4 行 */
+function placeIn(data: SchoolData, pack: Pack) {
+  return (i: number, sheetId: string, row: number) => {
+    const p = data.periods[i]!;
+    return `${p.submission} ${p.period}「${pack.sheets[sheetId]?.title ?? sheetId}」第 ${row + 1} 行`;
+  };
+}
+
+export function previewBackup(data: SchoolData, pack?: Pack): BackupPreview {
   const periods = data.periods.map((p): BackupPeriodSummary => {
     const sheets = Object.values(p.sheets);
     return {
@@ -51,5 +63,6 @@ export function previewBackup(data: SchoolData): BackupPreview {
     periods,
     totalRows: periods.reduce((n, p) => n + p.rows, 0),
     totalCells: periods.reduce((n, p) => n + p.cells, 0),
+    valueIssues: pack ? dataValueIssues(data, pack, 20, placeIn(data, pack)) : [],
   };
 }

@@ -105,7 +105,12 @@ export function dataLimitProblem(data: SchoolData, limits: DataFileLimits = DATA
  * not a whole number (periods[3].sheets.classList.rows[7].students: 45.5), a date that does not
  * exist (2025-02-30). Not refusals — the 审核 flags them too — but named so they can be found.
  */
-export function dataValueIssues(data: SchoolData, pack: Pack | undefined, max = 20): string[] {
+/** Where a value sits, for a message: the JSON path by default (the CLI's), or words (the restore dialog's). */
+export type ValuePlace = (period: number, sheetId: string, row: number, colKey: string) => string;
+
+const pathOfValue: ValuePlace = (i, id, r, key) => `periods[${i}].sheets.${id}.rows[${r}].${key}`;
+
+export function dataValueIssues(data: SchoolData, pack: Pack | undefined, max = 20, place: ValuePlace = pathOfValue): string[] {
   const out: string[] = [];
   if (!pack) return out;
   for (const [i, p] of data.periods.entries())
@@ -115,7 +120,7 @@ export function dataValueIssues(data: SchoolData, pack: Pack | undefined, max = 
       for (const [r, row] of (entry.rows ?? []).entries())
         for (const col of columns) {
           const v = row[col.key];
-          const at = `periods[${i}].sheets.${id}.rows[${r}].${col.key}`;
+          const at = place(i, id, r, col.key);
           if (col.type === 'integer' && typeof v === 'number' && (!Number.isInteger(v) || v < 0))
             out.push(`${at}：「${col.label}」应为非负整数，现为 ${formatValue(v)}`);
           const why = impossibleDate(col, v);

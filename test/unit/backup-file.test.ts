@@ -101,4 +101,21 @@ describe('previewBackup', () => {
     expect(p.totalRows).toBeGreaterThan(0);
     expect(p.totalCells).toBeGreaterThan(0);
   });
+
+  it('names the values the app would not have stored, by period, sheet and row, in words', () => {
+    expect(previewBackup(made, pack).valueIssues).toEqual([]);
+    const xnc = made.periods.findIndex((p) => p.submission === 'XNC');
+    const edited: SchoolData = structuredClone(made);
+    const rows = edited.periods[xnc]!.sheets.classList!.rows!;
+    rows[3] = { ...rows[3]!, students: 40.5 };
+    const staff = edited.periods[xnc]!.sheets.staffList!.rows!;
+    staff[0] = { ...staff[0]!, birth: '1973-13' };
+    const p = edited.periods[xnc]!;
+    expect(previewBackup(edited, pack).valueIssues).toEqual([
+      `XNC ${p.period}「班级名册」第 4 行：「学生数」应为非负整数，现为 40.5`,
+      expect.stringMatching(new RegExp(`^XNC ${p.period}「教职工名册」第 1 行：「出生年月」“1973-13”`)),
+    ]);
+    // without the pack (one this version does not have) nothing can be judged
+    expect(previewBackup(edited).valueIssues).toEqual([]);
+  });
 });
