@@ -1,5 +1,5 @@
 // The header's 更多 menu: things done rarely — a blank template to print, the 修改记录, or the demo school.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Dropdown, message } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import type { Pack } from '../../shared/pack/schema';
@@ -9,9 +9,11 @@ import { todayIso } from '../lib/periods';
 import { platform } from '../platform';
 import { packLoad, packList } from '../lib/packs';
 import { LazyDemoLoader as DemoLoader } from './lazy-demo-loader';
-import { ChangesDrawer } from './changes-drawer';
-import { RestoreReportDialog } from './restore-report-dialog';
-import { BackupDialog } from './backup-dialog';
+
+// rarely opened, each with its own tables and date pickers: loaded on first open, not with the workspace
+const ChangesDrawer = lazy(() => import('./changes-drawer').then((m) => ({ default: m.ChangesDrawer })));
+const RestoreReportDialog = lazy(() => import('./restore-report-dialog').then((m) => ({ default: m.RestoreReportDialog })));
+const BackupDialog = lazy(() => import('./backup-dialog').then((m) => ({ default: m.BackupDialog })));
 
 export interface MoreMenuProps {
   pack: Pack;
@@ -60,12 +62,14 @@ export function MoreMenu({ pack, school, submission, period }: MoreMenuProps) {
           更多 <DownOutlined />
         </Button>
       </Dropdown>
-      {/* mounted only while open, so its filters start from the current report and period each time */}
-      {changesOpen && (
-        <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
-      )}
-      {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} showing={{ submission, period }} />}
-      {backupOpen && <BackupDialog open onClose={() => setBackupOpen(false)} school={school} />}
+      <Suspense fallback={null}>
+        {/* mounted only while open, so its filters start from the current report and period each time */}
+        {changesOpen && (
+          <ChangesDrawer open onClose={() => setChangesOpen(false)} pack={pack} school={school} submission={submission} period={period} />
+        )}
+        {restoreOpen && <RestoreReportDialog open onClose={() => setRestoreOpen(false)} packs={packLoad.packs} school={school} showing={{ submission, period }} />}
+        {backupOpen && <BackupDialog open onClose={() => setBackupOpen(false)} school={school} />}
+      </Suspense>
       <DemoLoader open={demoOpen} packs={packList()} replaces onClose={() => setDemoOpen(false)} />
     </>
   );
