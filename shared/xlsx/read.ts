@@ -27,6 +27,16 @@ import { TEMPLATE_STATUS } from './template';
 import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
 import { checkReportPackage, REPORT_LIMITS, type CfbContainer } from './report-parts';
 
+/** The parts as SheetJS's zip reader (CFB.read) would give them: a root, then one file entry each. */
+function containerOf(parts: Map<string, Uint8Array>): CfbContainer {
+  const zip: CfbContainer = { FullPaths: ['Root Entry/'], FileIndex: [{ name: 'Root Entry', type: 5 } as CfbContainer['FileIndex'][number]] };
+  for (const [name, content] of parts) {
+    zip.FullPaths.push(`Root Entry/${name}`);
+    zip.FileIndex.push({ name: name.slice(name.lastIndexOf('/') + 1), type: 2, content, size: content.length } as CfbContainer['FileIndex'][number]);
+  }
+  return zip;
+}
+
 // SheetJS's own second step of XLSX.read (exported, not typed): the workbook from inflated parts
 const parseZip = (XLSX as unknown as { parse_zip: (zip: CfbContainer, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
 
@@ -106,15 +116,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     throw new ReportReadError(problem, { file, sheet });
   };
   // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
-  checkSpreadsheetBytes(file, bytes);
-  // inflate once, check the parts and scan the sheets' XML as Excel shows them, then let SheetJS
-  // parse the same inflated parts (XLSX.read would inflate again)
-  let zip: CfbContainer;
-  try {
-    zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as CfbContainer;
-  } catch {
-    return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
-  }
+  const parts = new Map<string, Uint8Array>();
+  checkSpreadsheetBytes(file, bytes, { parts });
+  // the parts are inflated once (above, bounded by their declared sizes), checked and scanned as
+  // Excel shows them, then parsed by SheetJS from the same bytes — XLSX.read would inflate again
+  const zip = containerOf(parts);
   const scans = checkReportPackage(file, zip, { ...SPREADSHEET_LIMITS, ...REPORT_LIMITS });
   let wb: XLSX.WorkBook;
   try {
@@ -229,8 +235,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   }
   // 校验说明: re-attach each written 说明 to the warning it explains
   const notes = values.get(NOTES_SHEET)!.slice(3).filter((row) => row[4] !== null && row[4] !== '');
-  // the audit only serves to find what each written 说明 explains: none written, none run
-  const findings = notes.length ? runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning') : [];
+  // a 说明 on a cell of a statistics sheet, list or indicator sheet is keyed from its address; the
+  // audit (the costliest step of a read) runs only for one it cannot place (a whole-list finding)
+  let findings: ReturnType<typeof runAudit> | undefined;
   const explanations: Record<string, string> = {};
   for (const row of notes) {
     const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
@@ -240,9 +247,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
       explanations[ruleExplanationKey(rule)] = text;
       continue;
     }
-    const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
-    // a warning that needs data the file lacks (e.g. last 学年) is re-keyed from its cell address
-    const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
+    let key = noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
+    if (!key) {
+      findings ??= runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning');
+      key = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell)?.key;
+    }
     if (key) explanations[key] = text;
     else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
   }

@@ -24,7 +24,7 @@ export const REPORT_LIMITS = {
 /** What SheetJS's zip reader (XLSX.CFB.read) returns: the parts, inflated. */
 export interface CfbContainer {
   FullPaths: string[];
-  FileIndex: { type: number; content: Uint8Array }[];
+  FileIndex: { name?: string; type: number; content: Uint8Array; size?: number }[];
 }
 
 interface Part {
