@@ -85,7 +85,7 @@ function textKind(b: Uint8Array): 'csv' | 'html' | undefined {
   return head[i] === 0x3c /* < */ ? 'html' : 'csv';
 }
 
-function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits, parts?: Map<string, Uint8Array>): 'xlsx' {
+function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits, parts?: Map<string, Uint8Array>, maxInflated?: number): 'xlsx' {
   const fail = (problem: string): never => {
     throw new SpreadsheetLimitError(problem, { file: fileName });
   };
@@ -109,6 +109,7 @@ function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits, pa
     if (e.method === 8 && e.uncompressed === 0 && e.compressed > 2) fail(`部件“${e.name}”没有声明解压后的大小（文件已损坏或被改动）`);
   }
   if (total > limits.maxUncompressedBytes) fail(`解压后共 ${mb(total)}，超过上限 ${mb(limits.maxUncompressedBytes)}（疑似压缩炸弹）`);
+  if (maxInflated !== undefined && total > maxInflated) fail(`解压后共 ${mb(total)}，超过报表的上限 ${mb(maxInflated)}`);
   // the declared sizes are only words: count what each part really inflates to (no bytes produced)
   for (const e of entries) {
     let real = e.compressed;
@@ -149,7 +150,7 @@ function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits, pa
 export function checkSpreadsheetBytes(
   fileName: string,
   bytes: Uint8Array,
-  opts: { accept?: readonly SpreadsheetKind[]; limits?: SpreadsheetLimits; /** filled with every part of an .xlsx, inflated */ parts?: Map<string, Uint8Array> } = {},
+  opts: { accept?: readonly SpreadsheetKind[]; limits?: SpreadsheetLimits; /** filled with every part of an .xlsx, inflated */ parts?: Map<string, Uint8Array>; /** declared bytes of all parts, checked before inflating */ maxInflated?: number } = {},
 ): SpreadsheetKind {
   const limits = opts.limits ?? SPREADSHEET_LIMITS;
   const accept = opts.accept ?? ['xlsx'];
@@ -159,7 +160,7 @@ export function checkSpreadsheetBytes(
   if (bytes.length === 0) fail('文件是空的');
   if (bytes.length > limits.maxFileBytes) fail(`文件有 ${mb(bytes.length)}，超过上限 ${mb(limits.maxFileBytes)}`);
   let kind: SpreadsheetKind;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) kind = checkZip(fileName, bytes, limits, opts.parts);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) kind = checkZip(fileName, bytes, limits, opts.parts, opts.maxInflated);
   else if (isOle(bytes)) {
     if (hasUtf16Name(bytes, 'EncryptedPackage')) fail('工作簿设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存为 .xlsx');
     if (!hasUtf16Name(bytes, 'Workbook') && !hasUtf16Name(bytes, 'Book')) fail('是 Office 文档，但不是 Excel 工作簿');

@@ -27,10 +27,15 @@ import { TEMPLATE_STATUS } from './template';
 import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
 import { checkReportPackage, REPORT_LIMITS, type CfbContainer } from './report-parts';
 
+// Under Node SheetJS's own zip reader hands out Buffers, which it decodes natively; a plain
+// Uint8Array takes its slower latin1 path. The global is used when present (no import: shared/ runs in the browser too).
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+
 /** The parts as SheetJS's zip reader (CFB.read) would give them: a root, then one file entry each. */
 function containerOf(parts: Map<string, Uint8Array>): CfbContainer {
   const zip: CfbContainer = { FullPaths: ['Root Entry/'], FileIndex: [{ name: 'Root Entry', type: 5 } as CfbContainer['FileIndex'][number]] };
-  for (const [name, content] of parts) {
+  for (const [name, bytes] of parts) {
+    const content = NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
     zip.FullPaths.push(`Root Entry/${name}`);
     zip.FileIndex.push({ name: name.slice(name.lastIndexOf('/') + 1), type: 2, content, size: content.length } as CfbContainer['FileIndex'][number]);
   }
@@ -117,7 +122,7 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   };
   // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
   const parts = new Map<string, Uint8Array>();
-  checkSpreadsheetBytes(file, bytes, { parts });
+  checkSpreadsheetBytes(file, bytes, { parts, maxInflated: REPORT_LIMITS.maxInflatedBytes });
   // the parts are inflated once (above, bounded by their declared sizes), checked and scanned as
   // Excel shows them, then parsed by SheetJS from the same bytes — XLSX.read would inflate again
   const zip = containerOf(parts);
