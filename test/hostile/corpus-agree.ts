@@ -142,7 +142,7 @@ function cellTricks(good: Uint8Array, L: Landmarks): CorpusFile[] {
     bad('cells-out-of-order', editPart(good, part(s.i), (x) => x.replace(/<row r="1"([^>]*)>(<c [^>]*?(?:\/>|>[\s\S]*?<\/c>))(<c [^>]*?(?:\/>|>[\s\S]*?<\/c>))/, '<row r="1"$1>$3$2')), /排在 .+ 之后（顺序错乱）/),
     bad('cell-in-wrong-row', setCell(good, s.i, s.ref, cell(s.ref.replace(/\d+$/, String(row + 1)), '<v>12</v>')), /写在第\d+行内（位置自相矛盾）/),
     bad('cell-past-dimension', editPart(good, part(s.i), (x) => x.replace('</sheetData>', `<row r="900"><c r="B900"><v>7</v></c></row></sheetData>`)), /单元格 B900 在工作表声明的范围 .+ 之外/),
-    bad('row-1048576', editPart(good, part(s.i), (x) => x.replace('</sheetData>', '<row r="1048576"/></sheetData>')), /有 100000 行以上，超过上限 100000 行（第 1048576 行）/),
+    bad('row-1048576', editPart(good, part(s.i), (x) => x.replace('</sheetData>', '<row r="1048576"/></sheetData>')), /有 50000 行以上，超过上限 50000 行（第 1048576 行）/),
     bad('two-sheet-data', editPart(good, part(s.i), (x) => x.replace('</sheetData>', '</sheetData><sheetData/>')), /两份单元格数据/),
     bad('dtd', editPart(good, part(s.i), (x) => x.replace('<worksheet', '<!DOCTYPE worksheet [<!ENTITY a "1">]><worksheet')), /DTD/),
   ];

@@ -16,6 +16,9 @@ import { agreeCorpus, asFormat1, landmarks } from '../hostile/corpus-agree';
 import { exportPeriod } from '../hostile/corpus-xlsx';
 import { rezip, text, utf8 } from '../hostile/zip-tools';
 import { cliRunner } from '../fixtures/cli-run';
+import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { inflateExact } from '../../shared/xlsx/deflate-count';
 
 const packs = seedPacks();
 const pack = packs.get('luojiang')!;
@@ -111,5 +114,20 @@ describe('_meta and 封面 by the hash (xiaobiao-report/2)', () => {
     expect(refusal(f.bytes, f.name).message).toMatch(/内容与校验值不符（_meta）/);
     // the restore path reads edited files: 封面 still says what the school's Excel showed
     expect(() => readReport(f.bytes, packs, { fileName: f.name, allowHashMismatch: true })).toThrow(/封面的审核状态为/);
+  });
+});
+
+describe('each part inflated once, bounded by its declared size', () => {
+  it('inflateExact gives zlib\'s bytes, and nothing when the size is not the declared one', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), fc.integer({ min: 0, max: 9 }), fc.boolean(), (raw, level, repeat) => {
+        const data = repeat ? new Uint8Array(Buffer.concat([Buffer.from(raw), Buffer.from(raw), Buffer.from(raw)])) : raw;
+        const z = new Uint8Array(deflateRawSync(data, { level }));
+        expect(inflateExact(z, data.length)).toEqual(data);
+        expect(inflateExact(z, data.length + 1)).toBeUndefined();
+        if (data.length) expect(inflateExact(z, data.length - 1)).toBeUndefined();
+      }),
+      { seed: 20261207, numRuns: 200 },
+    );
   });
 });
