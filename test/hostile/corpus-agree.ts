@@ -127,7 +127,7 @@ function cellTricks(good: Uint8Array, L: Landmarks): CorpusFile[] {
     bad('error-na', setCell(good, s.i, s.ref, cell(s.ref, '<v>#N/A</v>', ' t="e"')), /错误值 #N\/A/),
     bad('number-nan', setCell(good, s.i, s.ref, cell(s.ref, '<v>NaN</v>')), /数值“NaN”不是有限的数字/),
     bad('number-infinite', setCell(good, s.i, s.ref, cell(s.ref, '<v>1e400</v>')), /数值“1e400”不是有限的数字/),
-    bad('stat-fraction', setCell(good, s.i, s.ref, cell(s.ref, '<v>12.5</v>')), new RegExp(`${statAt}：本表单位为“人”，应为整数，实为 12.5`)),
+    bad('stat-fraction', setCell(good, s.i, s.ref, cell(s.ref, '<v>12.5</v>')), new RegExp(`${statAt}：单位为“人”，应为整数，实为 12.5`)),
     bad('stat-negative', setCell(good, s.i, s.ref, cell(s.ref, '<v>-3</v>')), new RegExp(`${statAt}：应为非负的数，实为 -3`)),
     bad('list-count-fraction', setCell(good, L.count.i, L.count.ref, cell(L.count.ref, '<v>40.5</v>')), new RegExp(`${at(L.count, L.count.ref)}：“.+”应为非负整数，实为 40.5`)),
     bad('list-count-negative', setCell(good, L.count.i, L.count.ref, cell(L.count.ref, '<v>-2</v>')), /应为非负整数，实为 -2/),
