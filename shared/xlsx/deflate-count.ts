@@ -61,6 +61,20 @@ const FIXED = (() => {
 
 /** Inflated size of `data` (a raw deflate stream), or cap + 1 as soon as it would exceed `cap`. */
 export function inflatedSize(data: Uint8Array, cap: number): number {
+  return run(data, cap);
+}
+
+/**
+ * `data` inflated, when it inflates to exactly `size` bytes; undefined otherwise (more or fewer).
+ * The same decoder writing the bytes out: the report reader inflates each part once, bounded by its
+ * declared size, instead of counting it here and letting SheetJS inflate it again.
+ */
+export function inflateExact(data: Uint8Array, size: number): Uint8Array | undefined {
+  const buf = new Uint8Array(size);
+  return run(data, size, buf) === size ? buf : undefined;
+}
+
+function run(data: Uint8Array, cap: number, buf?: Uint8Array): number {
   let pos = 0;
   let bitbuf = 0;
   let bitcnt = 0;
@@ -134,23 +148,38 @@ export function inflatedSize(data: Uint8Array, cap: number): number {
       const len = data[pos]! | (data[pos + 1]! << 8);
       const nlen = data[pos + 2]! | (data[pos + 3]! << 8);
       if (len !== (~nlen & 0xffff)) throw new DeflateProblem('存储块长度校验不符');
+      if (pos + 4 + len > data.length) throw new DeflateProblem('压缩数据不完整');
+      if (buf) {
+        if (out + len > cap) return cap + 1;
+        buf.set(data.subarray(pos + 4, pos + 4 + len), out);
+      }
       pos += 4 + len;
-      if (pos > data.length) throw new DeflateProblem('压缩数据不完整');
       out += len;
     } else if (type === 3) throw new DeflateProblem('无效的块类型');
     else {
       const { len: lc, dist: dc } = type === 1 ? FIXED : dynamic();
       for (;;) {
         let sym = decode(lc);
-        if (sym < 256) out++;
-        else if (sym === 256) break;
+        if (sym < 256) {
+          if (buf) {
+            if (out >= cap) return cap + 1;
+            buf[out] = sym;
+          }
+          out++;
+        } else if (sym === 256) break;
         else {
           sym -= 257;
           if (sym >= 29) throw new DeflateProblem('无效的长度码');
           const len = LBASE[sym]! + bits(LEXT[sym]!);
           const d = decode(dc);
           if (d >= 30) throw new DeflateProblem('无效的距离码');
-          if (DBASE[d]! + bits(DEXT[d]!) > out) throw new DeflateProblem('距离超出已解压的数据');
+          const dist = DBASE[d]! + bits(DEXT[d]!);
+          if (dist > out) throw new DeflateProblem('距离超出已解压的数据');
+          if (buf) {
+            if (out + len > cap) return cap + 1;
+            // byte by byte: a copy may overlap its own output (distance < length)
+            for (let k = 0; k < len; k++) buf[out + k] = buf[out - dist + k]!;
+          }
           out += len;
         }
         if (out > cap) return cap + 1;

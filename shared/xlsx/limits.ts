@@ -12,7 +12,7 @@
 import type * as XLSX from 'xlsx';
 import { ReportReadError, type ReadLocation } from './read-errors';
 import { inspectZip, ZipProblem } from './zip-inspect';
-import { DeflateProblem, inflatedSize } from './deflate-count';
+import { DeflateProblem, inflatedSize, inflateExact } from './deflate-count';
 
 export const SPREADSHEET_LIMITS = {
   /** bytes of the file as given */
@@ -85,7 +85,7 @@ function textKind(b: Uint8Array): 'csv' | 'html' | undefined {
   return head[i] === 0x3c /* < */ ? 'html' : 'csv';
 }
 
-function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits): 'xlsx' {
+function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits, parts?: Map<string, Uint8Array>, maxInflated?: number): 'xlsx' {
   const fail = (problem: string): never => {
     throw new SpreadsheetLimitError(problem, { file: fileName });
   };
@@ -109,9 +109,25 @@ function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits): '
     if (e.method === 8 && e.uncompressed === 0 && e.compressed > 2) fail(`部件“${e.name}”没有声明解压后的大小（文件已损坏或被改动）`);
   }
   if (total > limits.maxUncompressedBytes) fail(`解压后共 ${mb(total)}，超过上限 ${mb(limits.maxUncompressedBytes)}（疑似压缩炸弹）`);
+  if (maxInflated !== undefined && total > maxInflated) fail(`解压后共 ${mb(total)}，超过报表的上限 ${mb(maxInflated)}`);
   // the declared sizes are only words: count what each part really inflates to (no bytes produced)
   for (const e of entries) {
     let real = e.compressed;
+    if (parts && !e.name.endsWith('/')) {
+      // the caller wants the parts: inflate each once, bounded by its declared size
+      let content: Uint8Array | undefined;
+      try {
+        content = e.method === 8 ? inflateExact(b.subarray(e.dataStart, e.dataEnd), e.uncompressed) : b.subarray(e.dataStart, e.dataEnd);
+      } catch (x) {
+        if (x instanceof DeflateProblem) fail(`无法打开：部件“${e.name}”的压缩数据已损坏（${x.message}）`);
+        throw x;
+      }
+      if (content && content.length === e.uncompressed) {
+        parts.set(e.name, content);
+        continue;
+      }
+      // not the declared size: say how, as the count below does
+    }
     if (e.method === 8) {
       try {
         real = inflatedSize(b.subarray(e.dataStart, e.dataEnd), e.uncompressed);
@@ -134,7 +150,7 @@ function checkZip(fileName: string, b: Uint8Array, limits: SpreadsheetLimits): '
 export function checkSpreadsheetBytes(
   fileName: string,
   bytes: Uint8Array,
-  opts: { accept?: readonly SpreadsheetKind[]; limits?: SpreadsheetLimits } = {},
+  opts: { accept?: readonly SpreadsheetKind[]; limits?: SpreadsheetLimits; /** filled with every part of an .xlsx, inflated */ parts?: Map<string, Uint8Array>; /** declared bytes of all parts, checked before inflating */ maxInflated?: number } = {},
 ): SpreadsheetKind {
   const limits = opts.limits ?? SPREADSHEET_LIMITS;
   const accept = opts.accept ?? ['xlsx'];
@@ -144,7 +160,7 @@ export function checkSpreadsheetBytes(
   if (bytes.length === 0) fail('文件是空的');
   if (bytes.length > limits.maxFileBytes) fail(`文件有 ${mb(bytes.length)}，超过上限 ${mb(limits.maxFileBytes)}`);
   let kind: SpreadsheetKind;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) kind = checkZip(fileName, bytes, limits);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) kind = checkZip(fileName, bytes, limits, opts.parts, opts.maxInflated);
   else if (isOle(bytes)) {
     if (hasUtf16Name(bytes, 'EncryptedPackage')) fail('工作簿设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存为 .xlsx');
     if (!hasUtf16Name(bytes, 'Workbook') && !hasUtf16Name(bytes, 'Book')) fail('是 Office 文档，但不是 Excel 工作簿');

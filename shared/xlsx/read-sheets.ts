@@ -20,7 +20,9 @@ export function expectText(v: Values, row1: number, col1: number, expected: stri
 
 // units of sheets that count things: their entered cells are whole numbers
 const COUNT_UNITS = new Set(['人', '个', '名', '册', '台', '次', '间', '项', '起', '餐次', '班数为个，幼儿数为人']);
-const MAX_SERIAL = 2958465; // 9999-12-31, Excel's last day
+const MAX_SERIAL = 2958465;
+/** A column that names its own unit, 整改投入(万元), has that unit; the others the sheet's. */
+const unitOf = (label: string, sheetUnit: string) => /[(（]([^()（）]{1,4})[)）]\s*$/.exec(label)?.[1] ?? sheetUnit; // 9999-12-31, Excel's last day
 
 /** A number in a list cell must be one its column can hold: a whole, non-negative count, a real date. */
 export function checkLedgerNumber(col: LedgerSheet['columns'][number], g: GridValue, where: ReadLocation, row1: number, col1: number): void {
@@ -67,7 +69,6 @@ export function readLedger(v: Values, sheet: LedgerSheet, where: ReadLocation): 
 /** Entered cells of a statistics sheet; computed cells are returned for the caller to compare. */
 export function readStat(v: Values, sheet: StatSheet, where: ReadLocation) {
   const L = statLayout(sheet);
-  const counts = COUNT_UNITS.has(sheet.unit);
   expectText(v, 1, 1, sheet.title, where);
   expectText(v, L.firstHeaderRow, 1, '指标名称', where);
   expectText(v, L.firstHeaderRow, 2, '代码', where);
@@ -91,7 +92,8 @@ export function readStat(v: Values, sheet: StatSheet, where: ReadLocation) {
         throw new ReportReadError(`应为数字，实为“${str(g)}”`, { ...where, row: r1, col: c1 });
       if (kind === 'entered' && g !== null) {
         if (!Number.isFinite(g) || g < 0) throw new ReportReadError(`应为非负的数，实为 ${g}`, { ...where, row: r1, col: c1 });
-        if (counts && !Number.isInteger(g)) throw new ReportReadError(`本表单位为“${sheet.unit}”，应为整数，实为 ${g}`, { ...where, row: r1, col: c1 });
+        const unit = unitOf(col.label, sheet.unit);
+        if (COUNT_UNITS.has(unit) && !Number.isInteger(g)) throw new ReportReadError(`单位为“${unit}”，应为整数，实为 ${g}`, { ...where, row: r1, col: c1 });
       }
       if (kind === 'entered') {
         if (g !== null) cells[cellKey(row.code, col.key)] = g;

@@ -27,6 +27,21 @@ import { TEMPLATE_STATUS } from './template';
 import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
 import { checkReportPackage, REPORT_LIMITS, type CfbContainer } from './report-parts';
 
+// Under Node SheetJS's own zip reader hands out Buffers, which it decodes natively; a plain
+// Uint8Array takes its slower latin1 path. The global is used when present (no import: shared/ runs in the browser too).
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+
+/** The parts as SheetJS's zip reader (CFB.read) would give them: a root, then one file entry each. */
+function containerOf(parts: Map<string, Uint8Array>): CfbContainer {
+  const zip: CfbContainer = { FullPaths: ['Root Entry/'], FileIndex: [{ name: 'Root Entry', type: 5 } as CfbContainer['FileIndex'][number]] };
+  for (const [name, bytes] of parts) {
+    const content = NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+    zip.FullPaths.push(`Root Entry/${name}`);
+    zip.FileIndex.push({ name: name.slice(name.lastIndexOf('/') + 1), type: 2, content, size: content.length } as CfbContainer['FileIndex'][number]);
+  }
+  return zip;
+}
+
 // SheetJS's own second step of XLSX.read (exported, not typed): the workbook from inflated parts
 const parseZip = (XLSX as unknown as { parse_zip: (zip: CfbContainer, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
 
@@ -106,15 +121,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     throw new ReportReadError(problem, { file, sheet });
   };
   // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
-  checkSpreadsheetBytes(file, bytes);
-  // inflate once, check the parts and scan the sheets' XML as Excel shows them, then let SheetJS
-  // parse the same inflated parts (XLSX.read would inflate again)
-  let zip: CfbContainer;
-  try {
-    zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as CfbContainer;
-  } catch {
-    return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
-  }
+  const parts = new Map<string, Uint8Array>();
+  checkSpreadsheetBytes(file, bytes, { parts, maxInflated: REPORT_LIMITS.maxInflatedBytes });
+  // the parts are inflated once (above, bounded by their declared sizes), checked and scanned as
+  // Excel shows them, then parsed by SheetJS from the same bytes — XLSX.read would inflate again
+  const zip = containerOf(parts);
   const scans = checkReportPackage(file, zip, { ...SPREADSHEET_LIMITS, ...REPORT_LIMITS });
   let wb: XLSX.WorkBook;
   try {
@@ -169,8 +180,6 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     fail(`工作表应依次为 ${expectedNames.join('、')}，实为 ${raw.names.join('、')}`);
 
   const values = raw.sheets;
-  if (hashMismatches.length && !opts.allowHashMismatch)
-    fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
 
   const data: PeriodData = { submission: submission.code, period, status, version, sheets: {} };
   const warnings: string[] = metaProtected ? [] : [UNPROTECTED_META_WARNING];
@@ -197,6 +206,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
       if (Object.keys(entry.cells ?? {}).length) data.sheets[sheet.id] = entry;
     }
   }
+  // after the cells are read, so a figure no report may hold is named even when the hashes were redone
+  if (hashMismatches.length && !opts.allowHashMismatch)
+    fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
   const reportDate = cover.get('reportDate');
   if (reportDate && /^\d{4}-\d{2}-\d{2}$/.test(reportDate)) data.reportDate = reportDate;
   const profile = schoolProfileSchema.safeParse({
@@ -228,8 +240,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   }
   // 校验说明: re-attach each written 说明 to the warning it explains
   const notes = values.get(NOTES_SHEET)!.slice(3).filter((row) => row[4] !== null && row[4] !== '');
-  // the audit only serves to find what each written 说明 explains: none written, none run
-  const findings = notes.length ? runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning') : [];
+  // a 说明 on a cell of a statistics sheet, list or indicator sheet is keyed from its address; the
+  // audit (the costliest step of a read) runs only for one it cannot place (a whole-list finding)
+  let findings: ReturnType<typeof runAudit> | undefined;
   const explanations: Record<string, string> = {};
   for (const row of notes) {
     const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
@@ -239,9 +252,11 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
       explanations[ruleExplanationKey(rule)] = text;
       continue;
     }
-    const f = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell);
-    // a warning that needs data the file lacks (e.g. last 学年) is re-keyed from its cell address
-    const key = f?.key ?? noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
+    let key = noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
+    if (!key) {
+      findings ??= runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning');
+      key = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell)?.key;
+    }
     if (key) explanations[key] = text;
     else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
   }

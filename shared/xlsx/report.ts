@@ -18,6 +18,7 @@ import { metaGrid, notesGrid } from './layout-notes';
 import { cleanGrid, gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
 import { META_SHEET, REPORT_FORMAT, reportFileName, type ReportContext } from './context';
 import { metaHash } from './report-format';
+import { cleanText } from '../model/clean-text';
 
 export interface ReportInput {
   pack: Pack;
@@ -90,7 +91,8 @@ export function buildReport(input: ReportInput): BuiltReport {
   };
   for (const [name, h] of hashes) meta[`sha256:${name}`] = h;
   // _meta itself (status, version, period, school, pack) is covered too, and by sha256:all
-  const own = metaHash(meta);
+  // of the text as written: the renderer cleans _meta like every grid (clean-text.ts)
+  const own = metaHash(Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, typeof v === 'string' ? cleanText(v) : v])));
   meta['sha256:_meta'] = own;
   meta['sha256:all'] = overallHash([...hashes, [META_SHEET, own]]);
   grids.push(metaGrid(Object.entries(meta) as [string, GridValue][]));

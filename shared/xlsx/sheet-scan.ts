@@ -27,8 +27,44 @@ export interface ScanContext {
 const COL_LIMIT = 16384;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z?)?$/;
-// rows and cells of sheetData, with or without a namespace prefix; \b keeps <cols>, <rowBreaks> out
-const TOKEN = /<(?:\w+:)?row\b([^>]*?)(\/?)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+interface Token {
+  row: boolean;
+  attrs: string;
+  /** a cell's content (v, f, is); '' for <c …/> */
+  inner: string;
+  end: number;
+}
+
+const isNameEnd = (ch: number) => ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13;
+
+/** The next <row> or <c> of sheetData from `pos` (any namespace prefix), by indexOf: a regex with a
+ * lazy body per cell was the costliest step of a read. Tags inside a cell are part of its content. */
+function nextToken(data: string, pos: number): Token | undefined {
+  for (let p = data.indexOf('<', pos); p >= 0; p = data.indexOf('<', p + 1)) {
+    let e = p + 1;
+    while (e < data.length && !isNameEnd(data.charCodeAt(e))) e++;
+    let name = data.slice(p + 1, e);
+    const colon = name.indexOf(':');
+    if (colon >= 0) name = name.slice(colon + 1);
+    if (name !== 'row' && name !== 'c') continue;
+    const close = data.indexOf('>', e);
+    if (close < 0) return undefined;
+    const self = data.charCodeAt(close - 1) === 47;
+    const attrs = data.slice(e, self ? close - 1 : close);
+    if (name === 'row' || self) return { row: name === 'row', attrs, inner: '', end: close + 1 };
+    // the cell's end: the first closing tag named c
+    for (let k = data.indexOf('</', close); k >= 0; k = data.indexOf('</', k + 2)) {
+      const gt = data.indexOf('>', k);
+      let n = data.slice(k + 2, gt).trim();
+      const cc = n.indexOf(':');
+      if (cc >= 0) n = n.slice(cc + 1);
+      if (n === 'c') return { row: false, attrs, inner: data.slice(close + 1, k), end: gt + 1 };
+      if (gt < 0) break;
+    }
+    return { row: false, attrs, inner: data.slice(close + 1), end: data.length };
+  }
+  return undefined;
+}
 
 const ATTR = { r: /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/, t: /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/, s: /(?:^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')/ };
 const FORMULA = /<(?:\w+:)?f\b/;
@@ -95,11 +131,10 @@ export function scanWorksheet(xml: string, at: ReadLocation, ctx: ScanContext): 
   let rows = 0;
   let col = -1;
   let cells = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(data); m; m = TOKEN.exec(data)) {
-    if (m[3] === undefined) {
+  for (let m = nextToken(data, 0); m; m = nextToken(data, m.end)) {
+    if (m.row) {
       // a <row>: explicit r must increase; without r it is the next row
-      const r = attr(m[1]!, 'r');
+      const r = attr(m.attrs, 'r');
       const next = r === undefined ? row + 1 : Number(r) - 1;
       if (!Number.isInteger(next) || next < 0) fail(`行号“${r}”无效`);
       if (next <= row) fail(next === row ? `第${next + 1}行出现了两次（Excel 会修复为一行，其他程序读出不同内容）` : `第${next + 1}行排在第${row + 1}行之后（行的顺序错乱）`, next);
@@ -110,7 +145,7 @@ export function scanWorksheet(xml: string, at: ReadLocation, ctx: ScanContext): 
       continue;
     }
     if (row < 0) fail('单元格不在任何行内');
-    const attrs = m[3];
+    const attrs = m.attrs;
     const ref = attr(attrs, 'r');
     let c = col + 1;
     if (ref !== undefined) {
@@ -123,7 +158,7 @@ export function scanWorksheet(xml: string, at: ReadLocation, ctx: ScanContext): 
     if (c <= col) fail(c === col ? `单元格 ${colLetters(c)}${row + 1} 出现了两次（Excel 与其他程序会读出不同的值）` : `单元格 ${colLetters(c)}${row + 1} 排在 ${colLetters(col)}${row + 1} 之后（顺序错乱）`, row, c);
     col = c;
     if (++cells > ctx.maxCells) fail(`单元格总数超过上限 ${ctx.maxCells} 个`);
-    const inner = m[4] ?? '';
+    const inner = m.inner;
     const hasValue = inner !== '' && VALUE.test(inner);
     if (inner !== '' && FORMULA.test(inner)) fail('单元格是公式：缓存的结果不是学校填写的数字，请把公式改为数值后重新导出', row, c);
     const type = attr(attrs, 't') ?? 'n';
