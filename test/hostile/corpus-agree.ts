@@ -216,12 +216,16 @@ export function asFormat1(good: Uint8Array, change: Record<string, string> = {})
   });
 }
 
+/** An edited `_meta` is refused either by its own hash or, where a reader lets a changed hash through
+ * to judge it (the bureau's verify, the restore), by 封面 no longer agreeing with it. */
+const META_EDITED = /内容与校验值不符（_meta）|：两处不一致，文件被改动过/;
+
 function metaTricks(good: Uint8Array, status: string): CorpusFile[] {
   const other = status === '已审核' ? '草稿' : '已审核';
   return [
-    { ...bad('meta-status-edited', setMeta(good, 'status', other), /内容与校验值不符（_meta）/), whyFor: ['report'] },
-    { ...bad('meta-version-edited', setMeta(good, 'version', '9'), /内容与校验值不符（_meta）/), whyFor: ['report'] },
-    { ...bad('meta-period-edited', setMeta(good, 'period', '2024-2025'), /内容与校验值不符（_meta）/), whyFor: ['report'] },
+    { ...bad('meta-status-edited', setMeta(good, 'status', other), META_EDITED), whyFor: ['report'] },
+    { ...bad('meta-version-edited', setMeta(good, 'version', '9'), META_EDITED), whyFor: ['report'] },
+    { ...bad('meta-period-edited', setMeta(good, 'period', '2024-2025'), META_EDITED), whyFor: ['report'] },
     // the restore reads edited files (with a warning): 封面 must still agree with _meta
     { ...bad('meta-status-edited-restore', setMeta(good, 'status', other), new RegExp(`封面的审核状态为“${status}”，_meta 中为“${other}”`)), whyFor: ['restore'] },
     { name: 'agree-format-1.xlsx', bytes: asFormat1(good), outcome: { report: 'warn', restore: 'warn' }, why: /旧格式 xiaobiao-report\/1/, whyFor: XLSX_WHY },
