@@ -9,12 +9,16 @@ import { SetupPage } from './pages/setup-page';
 import { Workspace } from './pages/workspace';
 import { AppProviders } from './app-providers';
 import { VersionGate } from './components/version-gate';
+import type { BureauProfile } from '../shared/consolidate/types';
+import { getBureau } from './features/bureau/bureau-repo';
+import { FirstRunPage } from './features/bureau/first-run-page';
+import { BureauRoot } from './features/bureau/bureau-root';
 
-type SchoolLoad = { profile?: SchoolProfile; error?: string };
+type SchoolLoad = { profile?: SchoolProfile; bureau?: BureauProfile; error?: string };
 
 async function loadSchool(): Promise<SchoolLoad> {
   try {
-    return { profile: await getSchool() };
+    return { profile: await getSchool(), bureau: await getBureau() };
   } catch (e) {
     return { error: (e as Error)?.message ?? String(e) };
   }
@@ -45,7 +49,10 @@ function Root() {
     );
   }
   const profile = school.profile;
-  if (!profile || editing) {
+  // bureau mode (区教育局) when this install was set up as one; first run asks which it is
+  if (!profile && school.bureau) return <BureauRoot bureau={school.bureau} />;
+  if (!profile) return <FirstRunPage packs={packList()} />;
+  if (editing) {
     return (
       <SetupPage
         packs={packList()}

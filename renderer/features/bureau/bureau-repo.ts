@@ -1,0 +1,101 @@
+// Bureau mode's reads and writes. Each received file is stored in ONE transaction with its
+// verdict, the report it makes current and its facts — or not at all: a file whose verdict is
+// not reached, or whose receipt fails half-way, leaves IndexedDB as it was.
+import type { BureauProfile, FactRow, HeldReport, RegistrySchool } from '../../../shared/consolidate/types';
+import { db, nowIso } from '../../db/db';
+import { bureauProfileSchema } from './bureau-profile';
+import {
+  BUREAU_ID, type FactsRecord, type HeldReportRecord, type ReceivedFileRecord, type RegistryRecord, type VerdictRecord,
+} from './bureau-records';
+
+export async function getBureau(): Promise<BureauProfile | undefined> {
+  return (await db.bureau.get(BUREAU_ID))?.profile;
+}
+
+export async function saveBureau(profile: BureauProfile): Promise<BureauProfile> {
+  const clean = bureauProfileSchema.parse(profile);
+  await db.bureau.put({ id: BUREAU_ID, profile: clean, updatedAt: nowIso() });
+  return clean;
+}
+
+export function listRegistry(): Promise<RegistryRecord[]> {
+  return db.registry.orderBy('code').toArray();
+}
+
+/**
+ * Imports the registry file's schools: a school already known is updated from the file (the file
+ * is the bureau's list), one added from a received file stays marked as confirmed by the clerk.
+ */
+export async function importRegistry(schools: readonly RegistrySchool[]): Promise<number> {
+  const at = nowIso();
+  await db.transaction('rw', db.registry, async () => {
+    const known = new Map((await db.registry.toArray()).map((r) => [r.code, r]));
+    await db.registry.bulkPut(schools.map((s) => ({ ...s, source: known.get(s.code)?.source ?? 'import', addedAt: known.get(s.code)?.addedAt ?? at })));
+  });
+  return schools.length;
+}
+
+/** The clerk confirmed a school a received file named that the registry did not know. */
+export async function confirmSchool(school: RegistrySchool): Promise<void> {
+  await db.registry.put({ ...school, source: 'confirmed', addedAt: nowIso() });
+}
+
+export interface Receipt {
+  file: ReceivedFileRecord;
+  verdict: VerdictRecord;
+  /** the report that becomes current (new or supersede), with its accepted cells */
+  held?: HeldReport;
+  facts?: FactRow[];
+}
+
+/**
+ * Stores one receipt. Same bytes again (same SHA-256) keep the first receipt and change nothing.
+ * A superseded report moves to history before the new one takes its place.
+ */
+export async function storeReceipt(r: Receipt): Promise<'stored' | 'same'> {
+  return db.transaction('rw', [db.receivedFiles, db.verdicts, db.heldReports, db.reportHistory, db.facts], async () => {
+    if (await db.receivedFiles.get(r.file.fileSha256)) return 'same';
+    await db.receivedFiles.add(r.file);
+    await db.verdicts.put(r.verdict);
+    if (r.held) {
+      const key: [string, string, string] = [r.held.schoolCode, r.held.submission, r.held.period];
+      const old = await db.heldReports.get(key);
+      if (old) await db.reportHistory.add({ ...old, supersededAt: r.verdict.receivedAt });
+      await db.heldReports.put(r.held);
+      const facts: FactsRecord = { schoolCode: key[0], submission: key[1], period: key[2], rows: r.facts ?? [] };
+      await db.facts.put(facts);
+    }
+    return 'stored';
+  });
+}
+
+export function heldFor(submission: string, period: string): Promise<HeldReportRecord[]> {
+  return db.heldReports.where('[submission+period]').equals([submission, period]).toArray();
+}
+
+export function verdictsFor(submission: string, period: string): Promise<VerdictRecord[]> {
+  return db.verdicts.where('[submission+period]').equals([submission, period]).toArray();
+}
+
+export async function heldReport(schoolCode: string, submission: string, period: string): Promise<HeldReportRecord | undefined> {
+  return db.heldReports.get([schoolCode, submission, period]);
+}
+
+export async function knownFileShas(): Promise<Set<string>> {
+  return new Set((await db.receivedFiles.toCollection().primaryKeys()) as string[]);
+}
+
+export function receivedFile(fileSha256: string): Promise<ReceivedFileRecord | undefined> {
+  return db.receivedFiles.get(fileSha256);
+}
+
+export async function savePopulation(rows: readonly { year: number; age: number; count: number }[]): Promise<void> {
+  await db.transaction('rw', db.population, async () => {
+    await db.population.clear();
+    await db.population.bulkPut(rows.map((r) => ({ ...r })));
+  });
+}
+
+export function listPopulation() {
+  return db.population.toArray();
+}
