@@ -7,6 +7,7 @@ import type { BureauProfile } from '../../../shared/consolidate/types';
 import { SetupSelect } from '../../components/setup-select';
 import { BUREAU_FIELD_LABELS, bureauFieldError, toBureauProfile, type BureauField } from './bureau-profile';
 import { saveBureau } from './bureau-repo';
+import { toHalfWidth } from '../../../shared/model/values';
 
 export interface BureauSetupProps {
   packs: Pack[];
@@ -75,11 +76,12 @@ export function BureauSetup({ packs, initial, onSaved, onCancel }: BureauSetupPr
               label={BUREAU_FIELD_LABELS.regionCode}
               rules={[rule('regionCode')]}
               validateTrigger="onBlur"
-              normalize={(v: string) => (v ?? '').replace(/\D/g, '').slice(0, 6)}
+              // full-width digits from an IME, and the 51-06-26 some lists write, become the six digits
+              normalize={(v: string) => toHalfWidth(v ?? '').replace(/\D/g, '').slice(0, 6)}
               extra="6 位数字，如罗江区为 510626"
               required
             >
-              <Input data-testid="bureau-regionCode" inputMode="numeric" maxLength={6} autoComplete="off" placeholder="6 位数字" />
+              <Input data-testid="bureau-regionCode" inputMode="numeric" autoComplete="off" placeholder="6 位数字" />
             </Form.Item>
           </Col>
         </Row>
