@@ -63,13 +63,22 @@ export function decideAction(v: Verdict, held: HeldReport | undefined, inRegistr
   return 'conflict';
 }
 
-/** Every cell of every statistics sheet of an accepted report, as analysts' rows. */
+/**
+ * Every cell of every statistics sheet of an accepted report (entered and computed), and every
+ * entered figure of its indicator sheets (column 1), as analysts' rows.
+ */
 export function factsOf(pack: Pack, school: SchoolProfile, data: PeriodData): FactRow[] {
   const sub = findSubmission(pack, data.submission);
   if (!sub) return [];
   const cond = packConditionContext(pack, data);
   const out: FactRow[] = [];
   for (const sheet of sheetsFor(pack, sub, school.type)) {
+    if (sheet.kind === 'indicator') {
+      for (const [key, value] of Object.entries(data.sheets[sheet.id]?.cells ?? {}))
+        if (typeof value === 'number')
+          out.push({ schoolCode: school.code, submission: data.submission, period: data.period, sheet: sheet.id, rowCode: key.split(':')[0]!, column: 1, value, version: data.version });
+      continue;
+    }
     if (sheet.kind !== 'stat') continue;
     const table = computeStatTable(sheet, data, cond);
     for (const row of table.rows)

@@ -6,6 +6,7 @@ import { Alert, App, Button, Modal, Table, Tag } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
 import { decodeOffThread } from '../../lib/decode-off-thread';
 import { ProblemsTable } from '../../components/import-preview';
+import { readFileBytes } from '../../lib/import-session';
 import { parseRegistryBook, type RegistryParse } from './registry-parse';
 import { importRegistry } from './bureau-repo';
 import type { RegistryRecord } from './bureau-records';
@@ -28,7 +29,7 @@ export function RegistryPanel({ pack, registry }: { pack: Pack; registry: Regist
     if (!file) return;
     setError(null);
     try {
-      const book = await decodeOffThread(file.name, new Uint8Array(await file.arrayBuffer()));
+      const book = await decodeOffThread(file.name, await readFileBytes(file));
       setPreview({ ...parseRegistryBook(book, pack), fileName: file.name });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

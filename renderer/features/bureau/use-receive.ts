@@ -6,6 +6,7 @@ import type { Pack } from '../../../shared/pack/schema';
 import { verifyFiles, type VerifyRun } from './verify-pool';
 import { confirmSupersede, confirmUnknown, receiveVerdict, type ReceiveEntry } from './receive-flow';
 import { isWorkbookName, type PickedFile } from './pick-files';
+import { readFileBytes } from '../../lib/import-session';
 
 export interface ReceiveState {
   entries: ReceiveEntry[];
@@ -28,7 +29,7 @@ export function useReceive(pack: Pack) {
     const files = picked.filter((p) => isWorkbookName(p.name));
     setState({ ...IDLE, skipped, total: files.length, running: files.length > 0 });
     if (!files.length) return;
-    const jobs = await Promise.all(files.map(async (p) => ({ name: p.file.name, bytes: new Uint8Array(await p.file.arrayBuffer()) })));
+    const jobs = await Promise.all(files.map(async (p) => ({ name: p.file.name, bytes: await readFileBytes(p.file) })));
     let chain = Promise.resolve();
     const r = verifyFiles(jobs, pack, (i, verdict) => {
       // stored one after another: the second file of a school is decided against the first
