@@ -24,6 +24,10 @@ import { computeIndicatorTable } from '../compute/indicator';
 import { indicatorLayout } from './layout-indicator';
 import { TEMPLATE_STATUS } from './template';
 import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
+import { checkReportPackage, REPORT_LIMITS, type CfbContainer } from './report-parts';
+
+// SheetJS's own second step of XLSX.read (exported, not typed): the workbook from inflated parts
+const parseZip = (XLSX as unknown as { parse_zip: (zip: CfbContainer, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
 
 export const MAX_REPORT_BYTES = SPREADSHEET_LIMITS.maxFileBytes;
 
@@ -47,12 +51,15 @@ export interface ReadReportResult {
 function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
   if (!ws?.['!ref']) return [];
   const range = XLSX.utils.decode_range(ws['!ref']);
-  // read with dense: true (limits.ts), so cells are in !data; an object-keyed sheet still works
+  // read with dense: true (limits.ts), so cells are in !data; an object-keyed sheet still works.
+  // SheetJS keeps cells past a declared dimension that is too small (Excel shows them): read them too
   const dense = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
+  const lastRow = Math.max(range.e.r, (dense?.length ?? 0) - 1);
   const out: GridValue[][] = [];
-  for (let r = 0; r <= range.e.r; r++) {
+  for (let r = 0; r <= lastRow; r++) {
     const row: GridValue[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
+    const lastCol = Math.max(range.e.c, (dense?.[r]?.length ?? 0) - 1);
+    for (let c = 0; c <= lastCol; c++) {
       const cell = (dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as XLSX.CellObject | undefined;
       const v = cell?.v;
       row.push(typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? null : String(v));
@@ -93,13 +100,23 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   };
   // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
   checkSpreadsheetBytes(file, bytes);
+  // inflate once, check the parts and scan the sheets' XML as Excel shows them, then let SheetJS
+  // parse the same inflated parts (XLSX.read would inflate again)
+  let zip: CfbContainer;
+  try {
+    zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as CfbContainer;
+  } catch {
+    return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
+  }
+  const scans = checkReportPackage(file, zip, { ...SPREADSHEET_LIMITS, ...REPORT_LIMITS });
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', ...spreadsheetReadOptions() });
+    wb = parseZip(zip, { type: 'array', ...spreadsheetReadOptions() });
   } catch {
     return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
   }
   checkParsedWorkbook(file, wb);
+  for (const n of wb.SheetNames) if (!wb.Sheets[n]) fail('无法读取此工作表（内容已损坏）', n);
   const metaValues = sheetValues(wb.Sheets[META_SHEET]);
   if (!metaValues.length) fail(`缺少隐藏工作表“${META_SHEET}”——不是校表通导出的报表`);
   const writtenMeta: Record<string, string> = {};
