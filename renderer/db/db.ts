@@ -28,7 +28,7 @@ export class XiaobiaoDB extends Dexie {
   heldReports!: Dexie.Table<HeldReportRecord, [string, string, string]>;
   reportHistory!: EntityTable<ReportHistoryRecord, 'id'>;
   facts!: Dexie.Table<FactsRecord, [string, string, string]>;
-  population!: Dexie.Table<PopulationRecord, [number, number]>;
+  population!: Dexie.Table<PopulationRecord, [string, number, number]>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': Chromium fsyncs before a write transaction reports complete, so 已保存 also

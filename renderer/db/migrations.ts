@@ -48,7 +48,7 @@ export const V3_STORES = {
   heldReports: '[schoolCode+submission+period], [submission+period]',
   reportHistory: '++id, [schoolCode+submission+period]',
   facts: '[schoolCode+submission+period], [submission+period]',
-  population: '[year+age]',
+  population: '[group+year+age]',
 } as const;
 
 export const SCHEMA_VERSION = 3;

@@ -1,41 +1,40 @@
-// 规划指标 of the district: the schools that meet and miss each school-level plan target, the
-// district indicators and 校际差异系数 (district-panel.tsx), and the reporting rates — ECharts,
-// loaded with this tab only (bureau-workspace.tsx).
+// 规划指标 of the district: the district indicators and 校际差异系数 (district-panel.tsx), the
+// schools that meet and miss each school-level target, and the reporting rates — ECharts, loaded
+// with this tab only (bureau-workspace.tsx).
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Collapse, Empty, Spin, Tag } from 'antd';
+import { Collapse, Empty, Tag } from 'antd';
+import type { BureauProfile } from '../../../shared/consolidate/types';
 import type { Pack, Submission } from '../../../shared/pack/schema';
 import { formatAmount, formatTarget } from '../../../shared/pack/targets';
-import { dueDate } from '../../../shared/model/period';
-import { todayIso } from '../../lib/periods';
-import { db } from '../../db/db';
 import { EChart } from '../../components/echart';
 import type { DashboardOption } from '../../lib/dashboard-options';
 import { ratesChart, schoolTargets, targetsChart } from './dashboard-model';
-import { completenessRates, completenessRows } from './completeness-model';
+import { completeness } from './completeness-model';
 import { DistrictPanel } from './district-panel';
+import { districtReports, districtView } from './district-model';
+import { populationTable } from './bureau-repo';
 import type { BureauData } from './use-bureau-data';
 
 export interface BureauDashboardProps {
   pack: Pack;
+  bureau: BureauProfile;
   submission: Submission;
   period: string;
   data: BureauData;
 }
 
-export function BureauDashboard({ pack, submission, period, data }: BureauDashboardProps) {
-  // every held report: a school's indicators may combine its XNC 学年 and its monthly reports
-  const allHeld = useLiveQuery(() => db.heldReports.toArray(), []);
-  const targets = useMemo(() => (allHeld ? schoolTargets(pack, data.registry, allHeld) : []), [pack, data.registry, allHeld]);
-  const rates = useMemo(
-    () => completenessRates(completenessRows(data.registry, data.held, data.verdicts, dueDate(submission, period), todayIso())),
-    [data, submission, period],
+export function BureauDashboard({ pack, bureau, submission, period, data }: BureauDashboardProps) {
+  const reports = useMemo(() => districtReports(data.registry, data.held), [data.registry, data.held]);
+  const view = useMemo(
+    () => districtView(pack, reports, populationTable(data.population), submission.code === 'XNC' ? period : undefined),
+    [pack, reports, data.population, submission, period],
   );
-  if (!allHeld) return <Spin />;
+  const targets = useMemo(() => schoolTargets(pack, data.registry, data.held), [pack, data.registry, data.held]);
+  const { rates } = useMemo(() => completeness(pack, bureau, submission.code, period, data, new Date().toISOString()), [pack, bureau, submission, period, data]);
   return (
     <div data-testid="bureau-dashboard">
-      <h3>全区规划指标与校际差异系数</h3>
-      <DistrictPanel pack={pack} registry={data.registry} held={allHeld} population={data.population} />
+      <h3>全区规划指标</h3>
+      <DistrictPanel pack={pack} view={view} />
       <h3>学校层面的规划指标</h3>
       {targets.length === 0 ? (
         <Empty description="还没有可计算学校指标的报表" />

@@ -51,6 +51,8 @@ export interface FactsRecord {
 
 /** 适龄人口 the bureau enters: people of one age in one year (for the *pop* indicators). */
 export interface PopulationRecord {
+  /** 全部适龄人口, or 适龄残疾儿童少年 (shared/consolidate/population.ts) */
+  group: 'all' | 'disabled';
   year: number;
   age: number;
   count: number;

@@ -4,8 +4,9 @@
 import type { BureauProfile, FactRow, HeldReport, RegistrySchool } from '../../../shared/consolidate/types';
 import { db, nowIso } from '../../db/db';
 import { bureauProfileSchema } from './bureau-profile';
+import { parsePopulation, type PopulationTable } from '../../../shared/consolidate/population';
 import {
-  BUREAU_ID, type FactsRecord, type HeldReportRecord, type ReceivedFileRecord, type RegistryRecord, type VerdictRecord,
+  BUREAU_ID, type PopulationRecord, type FactsRecord, type HeldReportRecord, type ReceivedFileRecord, type RegistryRecord, type VerdictRecord,
 } from './bureau-records';
 
 export async function getBureau(): Promise<BureauProfile | undefined> {
@@ -89,11 +90,20 @@ export function receivedFile(fileSha256: string): Promise<ReceivedFileRecord | u
   return db.receivedFiles.get(fileSha256);
 }
 
-export async function savePopulation(rows: readonly { year: number; age: number; count: number }[]): Promise<void> {
+/** Replaces the 适龄人口 table after checking it whole (population.ts): one bad row and nothing is written. */
+export async function savePopulation(rows: readonly PopulationRecord[]): Promise<{ ok: true } | { ok: false; problems: string[] }> {
+  const parsed = parsePopulation({ entries: rows.map(({ group, ...r }) => ({ ...r, ...(group === 'disabled' ? { group } : {}) })) });
+  if (!parsed.ok) return parsed;
   await db.transaction('rw', db.population, async () => {
     await db.population.clear();
     await db.population.bulkPut(rows.map((r) => ({ ...r })));
   });
+  return { ok: true };
+}
+
+/** The table as the district indicators read it. */
+export function populationTable(rows: readonly PopulationRecord[]): PopulationTable {
+  return { entries: rows.map(({ group, year, age, count }) => ({ year, age, count, ...(group === 'disabled' ? { group } : {}) })) };
 }
 
 export function listPopulation() {

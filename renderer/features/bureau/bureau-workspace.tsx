@@ -41,15 +41,15 @@ export function BureauWorkspace({ bureau, pack, onEdit }: BureauWorkspaceProps) 
       onChange={setTab}
       destroyOnHidden
       items={[
-        { key: 'completeness', label: '报送情况', children: <CompletenessView pack={pack} bureau={bureau} submission={sub} period={period} due={due} today={today} data={data} /> },
-        { key: 'receive', label: '接收报表', children: <ReceivePanel pack={pack} /> },
+        { key: 'completeness', label: '报送情况', children: <CompletenessView pack={pack} bureau={bureau} submission={sub} period={period} due={due} data={data} /> },
+        { key: 'receive', label: '接收报表', children: <ReceivePanel pack={pack} bureau={bureau} /> },
         { key: 'registry', label: `学校名册（${data.registry.length}）`, children: <RegistryPanel pack={pack} registry={data.registry} /> },
-        { key: 'totals', label: '全区汇总', children: <TotalsView pack={pack} submission={sub} data={data} /> },
+        { key: 'totals', label: '全区汇总', children: <TotalsView pack={pack} bureau={bureau} submission={sub} period={period} data={data} /> },
         {
           key: 'dashboard', label: '规划指标',
           children: (
             <Suspense fallback={<Spin />}>
-              <BureauDashboard pack={pack} submission={sub} period={period} data={data} />
+              <BureauDashboard pack={pack} bureau={bureau} submission={sub} period={period} data={data} />
             </Suspense>
           ),
         },

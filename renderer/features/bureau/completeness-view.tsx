@@ -1,17 +1,17 @@
 // 报送情况: every registry school's state word for the chosen submission × period, the reporting
 // and on-time rates for the district and each 乡镇（街道）, filters, and the xlsx export.
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Input, Select, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Input, Select, Statistic, Table, Tag } from 'antd';
 import type { BureauProfile, CompletenessState } from '../../../shared/consolidate/types';
 import type { Pack, Submission } from '../../../shared/pack/schema';
 import { periodLabel } from '../../../shared/model/period';
 import { platform } from '../../platform';
-import { completenessRates, completenessRows, type CompletenessRow } from './completeness-model';
+import { completeness, pct, STATES, type CompletenessRow } from './completeness-model';
 import { completenessWorkbook } from './completeness-export';
+import { registryOf } from './engine';
 import type { BureauData } from './use-bureau-data';
 
 const STATE_COLOR: Record<CompletenessState, string> = { 未报: 'default', 已报: 'green', 校验不通过: 'orange', 哈希不符: 'red', 逾期: 'volcano' };
-const STATES: CompletenessState[] = ['未报', '已报', '校验不通过', '哈希不符', '逾期'];
 
 export interface CompletenessViewProps {
   pack: Pack;
@@ -19,24 +19,25 @@ export interface CompletenessViewProps {
   submission: Submission;
   period: string;
   due: string;
-  today: string;
   data: BureauData;
 }
 
-export function CompletenessView({ bureau, submission, period, due, today, data }: CompletenessViewProps) {
+export function CompletenessView({ pack, bureau, submission, period, due, data }: CompletenessViewProps) {
   const { message } = App.useApp();
-  const rows = useMemo(() => completenessRows(data.registry, data.held, data.verdicts, due, today), [data, due, today]);
-  const rates = useMemo(() => completenessRates(rows), [rows]);
+  const { rows, rates } = useMemo(() => completeness(pack, bureau, submission.code, period, data, new Date().toISOString()), [pack, bureau, submission, period, data]);
   const [state, setState] = useState<CompletenessState | undefined>();
   const [town, setTown] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const shown = rows.filter((r) => (!state || r.state === state) && (!town || r.school.township === town) && (!q || r.school.name.includes(q) || r.school.code.includes(q)));
+  const shown = rows.filter((r) =>
+    (!state || r.state === state) && (!town || r.school.township === town) && (!overdue || r.overdue || r.state === '逾期') &&
+    (!q || r.school.name.includes(q) || r.school.code.includes(q)));
   const title = `${submission.name}（${periodLabel(submission.periodKind, period)}）`;
 
   const exportXlsx = async () => {
-    const bytes = await completenessWorkbook(bureau, title, rows, rates);
+    const bytes = await completenessWorkbook(bureau, registryOf(bureau, data.registry), title, rows, rates);
     const saved = await platform.saveFile(`${bureau.name}_${submission.code}_${period}_报送情况.xlsx`, bytes);
-    if (saved.saved !== false) message.success('报送情况已导出');
+    if (saved.saved) message.success('报送情况已导出');
   };
 
   if (!data.registry.length)
@@ -45,15 +46,17 @@ export function CompletenessView({ bureau, submission, period, due, today, data 
     <div data-testid="completeness-view">
       <div className="bureau-rates" data-testid="completeness-rates">
         {rates.map((r) => (
-          <Card key={r.group} size="small" style={{ minWidth: 180 }} data-testid={`rate-${r.group}`}>
-            <Statistic title={`${r.group} 报送率`} value={r.reportingRate} suffix="%" precision={1} />
-            <div>已报 {r.reported} / {r.schools} 所 · 按时 {r.onTimeRate}%</div>
+          <Card key={r.group} size="small" style={{ minWidth: 170 }} data-testid={`rate-${r.group}`}>
+            <Statistic title={`${r.group} 报送率`} value={pct(r.reportingRate)} />
+            <div>已报 {r.reported} / {r.expected} 所 · 按时 {pct(r.onTimeRate)}</div>
           </Card>
         ))}
       </div>
       <div className="bureau-toolbar">
         <Select allowClear placeholder="全部状态" style={{ width: 140 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: s }))} data-testid="filter-state" />
-        <Select allowClear placeholder="全部乡镇（街道）" style={{ width: 180 }} value={town} onChange={setTown} options={rates.slice(1).map((r) => ({ value: r.group, label: r.group }))} data-testid="filter-town" />
+        <Select allowClear placeholder="全部乡镇（街道）" style={{ width: 180 }} value={town} onChange={setTown} data-testid="filter-town"
+          options={rates.filter((r) => r.group !== '全区').map((r) => ({ value: r.group, label: r.group }))} />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看逾期</Checkbox>
         <Input.Search allowClear placeholder="学校名称或标识码" style={{ width: 220 }} onChange={(e) => setQ(e.target.value.trim())} />
         <span>截止日期 {due}</span>
         <span style={{ flex: 1 }} />
@@ -73,15 +76,15 @@ export function CompletenessView({ bureau, submission, period, due, today, data 
           { title: '乡镇（街道）', key: 'town', width: 130, render: (_, r: CompletenessRow) => r.school.township },
           { title: '举办者', key: 'sponsor', width: 70, render: (_, r: CompletenessRow) => r.school.sponsor },
           {
-            title: '状态', key: 'state', width: 150,
+            title: '状态', key: 'state', width: 170,
             render: (_, r: CompletenessRow) => (
               <>
                 <Tag color={STATE_COLOR[r.state]}>{r.label}</Tag>
-                {r.onTime === false && <Tag color="volcano">逾期报送</Tag>}
+                {r.overdue && <Tag color="volcano">已过截止日期</Tag>}
               </>
             ),
           },
-          { title: '说明', key: 'why', render: (_, r: CompletenessRow) => r.problems.slice(0, 2).join('；') },
+          { title: '说明', key: 'why', render: (_, r: CompletenessRow) => (r.problems ?? []).slice(0, 2).join('；') },
         ]}
       />
     </div>

@@ -6,10 +6,10 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { HeldReport, RegistrySchool } from '../../../shared/consolidate/types';
 import type { Pack, Target } from '../../../shared/pack/schema';
-import type { SchoolProfile } from '../../../shared/model/school';
+import { profileOf } from '../../../shared/consolidate/district-reports';
 import { computeDashboard } from '../../../shared/compute/dashboard';
 import { MET_COLOR, MISSED_COLOR } from '../../lib/dashboard-options';
-import type { Rate } from './completeness-model';
+import type { CompletenessRate } from '../../../shared/consolidate/completeness';
 
 export type BureauChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
@@ -19,11 +19,6 @@ export interface SchoolTargetSummary {
   missed: { code: string; name: string; value: number }[];
 }
 
-/** A profile for the indicator computation: the registry's fields; the people are not needed. */
-function profileOf(s: RegistrySchool, packId: string): SchoolProfile {
-  return { code: s.code, name: s.name, type: s.type, sponsor: s.sponsor, township: s.township, urbanRural: s.urbanRural,
-    ...(s.puhui !== undefined ? { puhui: s.puhui } : {}), head: '—', statHead: '—', filler: '—', phone: '0000000', packId };
-}
 
 export function schoolTargets(pack: Pack, registry: readonly RegistrySchool[], held: readonly HeldReport[]): SchoolTargetSummary[] {
   const bySchool = new Map<string, HeldReport[]>();
@@ -61,7 +56,8 @@ export function targetsChart(rows: readonly SchoolTargetSummary[]): BureauChartO
 }
 
 /** 报送率 and 按时报送率 by 乡镇（街道）. */
-export function ratesChart(rates: readonly Rate[]): BureauChartOption {
+export function ratesChart(rates: readonly CompletenessRate[]): BureauChartOption {
+  const pct = (r: number | null) => (r === null ? 0 : Math.round(r * 1000) / 10);
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -70,8 +66,8 @@ export function ratesChart(rates: readonly Rate[]): BureauChartOption {
     xAxis: { type: 'category', data: rates.map((r) => r.group) },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '报送率', type: 'bar', data: rates.map((r) => r.reportingRate) },
-      { name: '按时报送率', type: 'bar', data: rates.map((r) => r.onTimeRate) },
+      { name: '报送率', type: 'bar', data: rates.map((r) => pct(r.reportingRate)) },
+      { name: '按时报送率', type: 'bar', data: rates.map((r) => pct(r.onTimeRate)) },
     ],
   };
 }

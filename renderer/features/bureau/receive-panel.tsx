@@ -3,14 +3,15 @@
 import { useState } from 'react';
 import { Alert, Button, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
+import type { BureauProfile } from '../../../shared/consolidate/types';
 import { droppedFiles, inputFiles } from './pick-files';
 import { useReceive } from './use-receive';
 import type { ReceiveEntry } from './receive-flow';
 import { actionWord, KIND_WORD } from './receive-words';
 import { SupersedeDiff } from './supersede-diff';
 
-export function ReceivePanel({ pack }: { pack: Pack }) {
-  const { state, receive, cancel, resolve, dismiss } = useReceive(pack);
+export function ReceivePanel({ pack, bureau }: { pack: Pack; bureau: BureauProfile }) {
+  const { state, receive, cancel, resolve, dismiss } = useReceive(pack, bureau);
   const [over, setOver] = useState(false);
   const [diffOf, setDiffOf] = useState<ReceiveEntry | null>(null);
   const pct = state.total ? Math.round((state.done / state.total) * 100) : 0;
@@ -83,7 +84,7 @@ export function ReceivePanel({ pack }: { pack: Pack }) {
               title: '处理', key: 'action',
               render: (_, e) => (
                 <Space direction="vertical" size={4}>
-                  <Typography.Text type={e.outcome === 'pending' ? 'warning' : undefined}>{actionWord(e)}</Typography.Text>
+                  <Typography.Text type={e.outcome === 'pending' ? 'warning' : undefined}>{actionWord(e, e.heldVersion)}</Typography.Text>
                   {e.outcome === 'pending' && e.action === 'unknownSchool' && (
                     <Space>
                       <Button size="small" type="primary" onClick={() => void resolve(e)} data-testid={`confirm-school-${e.verdict.schoolCode}`}>
@@ -117,7 +118,7 @@ export function ReceivePanel({ pack }: { pack: Pack }) {
         }}
         onCancel={() => setDiffOf(null)}
       >
-        {diffOf && <SupersedeDiff pack={pack} diff={diffOf.diff ?? []} />}
+        {diffOf && <SupersedeDiff diff={diffOf.diff ?? []} />}
       </Modal>
     </div>
   );

@@ -1,13 +1,14 @@
-// 学校名册: imported from the file the bureau already has (xlsx, csv in UTF-8 or GBK), previewed
-// with every problem named by row and column before anything is written; schools confirmed from
-// received files are marked as such.
+// 学校名册: imported from the file the bureau already has (xlsx, csv in UTF-8 or GBK) by core's
+// parser (shared/consolidate/registry.ts, the CLI's --registry too), validated whole: the preview
+// names every problem by row and column, and a file with any problem imports nothing. Schools
+// confirmed from received files are marked as such.
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Table, Tag } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
-import { decodeOffThread } from '../../lib/decode-off-thread';
+import type { RowProblem } from '../../../shared/import/convert';
+import type { FileProblem, RegistrySchool } from '../../../shared/consolidate/types';
 import { ProblemsTable } from '../../components/import-preview';
 import { readFileBytes } from '../../lib/import-session';
-import { parseRegistryBook, type RegistryParse } from './registry-parse';
 import { importRegistry } from './bureau-repo';
 import type { RegistryRecord } from './bureau-records';
 
@@ -20,17 +21,35 @@ const COLUMNS = [
   { title: '城乡分类', dataIndex: 'urbanRural', width: 80 },
 ];
 
+interface RegistryPreview {
+  fileName: string;
+  schools: RegistrySchool[];
+  problems: RowProblem[];
+  warnings: string[];
+}
+
+/** A registry problem as the import preview's table shows it: the row and column of its cell. */
+export function rowProblem(p: FileProblem, index: number): RowProblem {
+  const cell = /^([A-Z]+)(\d+)$/.exec(p.cell ?? '');
+  const row = cell ? Number(cell[2]) : Number(/第(\d+)行/.exec(p.message)?.[1] ?? 0);
+  return { index, sourceRow: row, ...(cell ? { sourceCol: cell[1] } : {}), colKey: '', severity: 'error', message: p.message };
+}
+
 export function RegistryPanel({ pack, registry }: { pack: Pack; registry: RegistryRecord[] }) {
   const { message } = App.useApp();
-  const [preview, setPreview] = useState<(RegistryParse & { fileName: string }) | null>(null);
+  const [preview, setPreview] = useState<RegistryPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
     try {
-      const book = await decodeOffThread(file.name, await readFileBytes(file));
-      setPreview({ ...parseRegistryBook(book, pack), fileName: file.name });
+      // SheetJS and the parser load with the first registry import, not with the first screen
+      const { parseRegistry } = await import('../../../shared/consolidate/registry');
+      const r = parseRegistry(await readFileBytes(file), file.name, pack);
+      setPreview(r.ok
+        ? { fileName: file.name, schools: r.schools, problems: [], warnings: r.warnings }
+        : { fileName: file.name, schools: [], problems: r.problems.map(rowProblem), warnings: [] });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -69,7 +88,7 @@ export function RegistryPanel({ pack, registry }: { pack: Pack; registry: Regist
         open={!!preview}
         width={900}
         title={preview ? `导入学校名册：${preview.fileName}` : ''}
-        okText={preview?.problems.length ? `导入没有问题的 ${preview.schools.length} 所` : `导入 ${preview?.schools.length ?? 0} 所学校`}
+        okText={`导入 ${preview?.schools.length ?? 0} 所学校`}
         okButtonProps={{ disabled: !preview?.schools.length, 'data-testid': 'registry-confirm' }}
         cancelText="取消"
         onOk={() => void confirm()}
@@ -78,9 +97,12 @@ export function RegistryPanel({ pack, registry }: { pack: Pack; registry: Regist
         {preview && (
           <div data-testid="registry-preview">
             <p data-testid="registry-summary">
-              可导入 {preview.schools.length} 所学校{preview.problems.length ? `；${preview.problems.length} 个问题（有问题的行不导入，请改正后再导入）` : '，没有发现问题'}。
+              {preview.problems.length
+                ? `发现 ${preview.problems.length} 个问题，名册没有导入：请在 Excel/WPS 中改正这些行后再导入。`
+                : `可导入 ${preview.schools.length} 所学校，没有发现问题。`}
             </p>
             {preview.problems.length > 0 && <ProblemsTable problems={preview.problems} testId="registry-problems" />}
+            {preview.warnings.length > 0 && <Alert type="warning" showIcon style={{ margin: '8px 0' }} message={preview.warnings.join('；')} />}
             <Table size="small" rowKey="code" dataSource={preview.schools} columns={COLUMNS} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
           </div>
         )}

@@ -1,40 +1,61 @@
-// 全区汇总: one statistics sheet summed over the held reports, for the district or one group of a
-// breakdown; a click on a total lists the schools in it, with each one's figure.
+// 全区汇总: every statistics and indicator sheet of the submission summed over the held reports
+// (core's districtTotals: only accepted, current reports of registry schools count; a school's
+// group is the registry's word), for the district or one group of a breakdown; a click on a
+// total lists the schools in it, with each one's figure (drillDown).
 import { useMemo, useState } from 'react';
-import { Drawer, Empty, Select, Table } from 'antd';
-import type { Pack, StatSheet, Submission } from '../../../shared/pack/schema';
-import { BREAKDOWN_LABEL, sheetTotals, sheetsWithFacts, type ScreenBreakdown, type TotalCell } from './totals-model';
+import { Alert, Drawer, Empty, Select, Table } from 'antd';
+import type { Breakdown, BureauProfile } from '../../../shared/consolidate/types';
+import type { Pack, Submission } from '../../../shared/pack/schema';
+import { BREAKDOWN_LABEL, BREAKDOWNS, districtTotals, drillDown, type DrillRow } from '../../../shared/consolidate/totals';
+import { registryOf } from './engine';
 import type { BureauData } from './use-bureau-data';
 
-export function TotalsView({ pack, submission, data }: { pack: Pack; submission: Submission; data: BureauData }) {
-  const order = submission.sheets.filter((id) => pack.sheets[id]?.kind === 'stat');
-  const available = sheetsWithFacts(data.facts, order);
-  const [picked, setSheetId] = useState<string | undefined>();
-  const sheetId = picked && available.includes(picked) ? picked : available[0];
-  const [breakdown, setBreakdown] = useState<ScreenBreakdown>('district');
-  const [group, setGroup] = useState<string | undefined>();
-  const [drill, setDrill] = useState<{ title: string; cell: TotalCell } | null>(null);
-  const registry = useMemo(() => new Map(data.registry.map((s) => [s.code, s])), [data.registry]);
-  const totals = useMemo(() => (sheetId ? sheetTotals(data.facts, registry, sheetId, breakdown) : new Map()), [data.facts, registry, sheetId, breakdown]);
-  const groups = [...totals.keys()].sort();
-  const current = group && totals.has(group) ? group : groups[0];
-  const cells = current ? totals.get(current)! : new Map<string, TotalCell>();
+export interface TotalsViewProps {
+  pack: Pack;
+  bureau: BureauProfile;
+  submission: Submission;
+  period: string;
+  data: BureauData;
+}
 
-  if (!sheetId) return <Empty description="还没有通过核验的报表，收到后这里显示全区汇总" data-testid="totals-empty" />;
-  const sheet = pack.sheets[sheetId] as StatSheet;
+const round = (v: number) => Math.round(v * 100) / 100;
+
+export function TotalsView({ pack, bureau, submission, period, data }: TotalsViewProps) {
+  const registry = useMemo(() => registryOf(bureau, data.registry), [bureau, data.registry]);
+  const totals = useMemo(
+    () => districtTotals({ pack, registry, submission: submission.code, period, held: data.held }),
+    [pack, registry, submission, period, data.held],
+  );
+  const [picked, setSheet] = useState<string | undefined>();
+  const [breakdown, setBreakdown] = useState<Breakdown>('district');
+  const [groupKey, setGroupKey] = useState<string | undefined>();
+  const [drill, setDrill] = useState<{ title: string; rows: DrillRow[]; total: number | null } | null>(null);
+  const counted = Object.keys(totals.schoolValues).length;
+  const sheets = totals.sheets.filter((l) => totals.totals['district:全区']?.[l.sheetId]?.schools.length);
+  const layout = sheets.find((l) => l.sheetId === picked) ?? sheets[0];
+  const groups = totals.groups.filter((g) => g.breakdown === breakdown);
+  const group = groups.find((g) => g.key === groupKey) ?? groups[0];
+
+  if (!counted || !layout) return <Empty description="这一期还没有通过核验的报表，收到后这里显示全区汇总" data-testid="totals-empty" />;
+  const total = group ? totals.totals[group.key]?.[layout.sheetId] : undefined;
   return (
     <div data-testid="totals-view">
       <div className="bureau-toolbar">
-        <Select style={{ width: 280 }} value={sheetId} onChange={setSheetId} data-testid="totals-sheet"
-          options={available.map((id) => ({ value: id, label: pack.sheets[id]!.title }))} />
+        <Select style={{ width: 300 }} value={layout.sheetId} onChange={setSheet} data-testid="totals-sheet"
+          options={sheets.map((l) => ({ value: l.sheetId, label: l.title }))} />
         <span>按</span>
-        <Select style={{ width: 140 }} value={breakdown} onChange={(b) => { setBreakdown(b); setGroup(undefined); }} data-testid="totals-breakdown"
-          options={(Object.keys(BREAKDOWN_LABEL) as ScreenBreakdown[]).map((b) => ({ value: b, label: BREAKDOWN_LABEL[b] }))} />
+        <Select style={{ width: 140 }} value={breakdown} onChange={(b) => { setBreakdown(b); setGroupKey(undefined); }} data-testid="totals-breakdown"
+          options={BREAKDOWNS.map((b) => ({ value: b, label: BREAKDOWN_LABEL[b] }))} />
         {breakdown !== 'district' && (
-          <Select style={{ width: 180 }} value={current} onChange={setGroup} data-testid="totals-group" options={groups.map((g) => ({ value: g, label: g }))} />
+          <Select style={{ width: 180 }} value={group?.key} onChange={setGroupKey} data-testid="totals-group"
+            options={groups.map((g) => ({ value: g.key, label: g.label }))} />
         )}
+        <span data-testid="totals-count">汇总 {total?.schools.length ?? 0} 所学校的报表</span>
         <span className="bureau-hint">点击数字查看由哪些学校汇成</span>
       </div>
+      {totals.missing.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`名册中 ${totals.missing.length} 所学校这一期没有通过核验的报表，未计入汇总（见“报送情况”）`} />
+      )}
       <Table
         size="small"
         bordered
@@ -42,39 +63,50 @@ export function TotalsView({ pack, submission, data }: { pack: Pack; submission:
         pagination={false}
         data-testid="totals-table"
         scroll={{ x: true }}
-        dataSource={sheet.rows}
+        dataSource={layout.rows.map((row, r) => ({ ...row, r }))}
         columns={[
           { title: '代码', dataIndex: 'code', width: 56, fixed: 'left' },
-          { title: '项目', dataIndex: 'label', width: 200, fixed: 'left' },
-          ...sheet.columns.map((col, i) => ({
-            title: col.group ? `${col.group} ${col.label}` : col.label,
+          { title: '项目', dataIndex: 'label', width: 220, fixed: 'left' },
+          ...layout.columns.map((col, c) => ({
+            title: col.label,
             key: col.key,
-            width: 90,
-            render: (_: unknown, row: StatSheet['rows'][number]) => {
-              const cell = cells.get(`${row.code}|${i + 1}`);
-              if (!cell) return null;
+            width: 96,
+            render: (_: unknown, row: (typeof layout.rows)[number] & { r: number }) => {
+              if (layout.blocked[row.r]![c]) return '—';
+              const v = total?.values[row.r]?.[c];
+              if (v === null || v === undefined || !group) return null;
               return (
-                <a data-testid={`total-${row.code}-${col.key}`} onClick={() => setDrill({ title: `${current} · ${sheet.title} · ${row.code} ${row.label} · ${col.label}`, cell })}>
-                  {Math.round(cell.value * 100) / 100}
+                <a data-testid={`total-${row.code}-${col.key}`}
+                  onClick={() => setDrill({
+                    title: `${group.label} · ${layout.title} · ${row.code} ${row.label} · ${col.label}`,
+                    rows: drillDown(totals, registry, group.key, layout.sheetId, row.code, col.key), total: v,
+                  })}>
+                  {round(v)}
                 </a>
               );
             },
           })),
         ]}
       />
-      <Drawer open={!!drill} width={520} title={drill?.title} onClose={() => setDrill(null)}>
+      <Drawer open={!!drill} size={560} title={drill?.title} onClose={() => setDrill(null)}>
         {drill && (
           <Table
             size="small"
-            rowKey="code"
+            rowKey={(d) => d.school.code}
             data-testid="totals-drill"
             pagination={false}
-            dataSource={[...drill.cell.schools].sort((a, b) => b.value - a.value)}
-            summary={() => <Table.Summary.Row><Table.Summary.Cell index={0} colSpan={2}>合计（{drill.cell.schools.length} 所）</Table.Summary.Cell><Table.Summary.Cell index={2}>{drill.cell.value}</Table.Summary.Cell></Table.Summary.Row>}
+            dataSource={[...drill.rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={3}>汇总（{drill.rows.length} 所）</Table.Summary.Cell>
+                <Table.Summary.Cell index={3}>{drill.total === null ? '—' : round(drill.total)}</Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
             columns={[
-              { title: '学校标识码', dataIndex: 'code', width: 120 },
-              { title: '学校名称', dataIndex: 'name' },
-              { title: '数值', dataIndex: 'value', width: 90 },
+              { title: '学校标识码', key: 'code', width: 120, render: (_, d) => d.school.code },
+              { title: '学校名称', key: 'name', render: (_, d) => d.school.name },
+              { title: '乡镇（街道）', key: 't', width: 110, render: (_, d) => d.school.township },
+              { title: '数值', key: 'v', width: 90, render: (_, d) => (d.value === null ? '空' : round(d.value)) },
             ]}
           />
         )}

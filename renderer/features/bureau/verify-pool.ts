@@ -3,7 +3,7 @@
 // files not yet verified get no verdict, and since nothing is stored before a verdict, nothing
 // of them is stored. Without workers (tests, an old browser) the files are verified on the page.
 import type { Pack } from '../../../shared/pack/schema';
-import type { Verdict } from '../../../shared/consolidate/types';
+import type { Registry, Verdict } from '../../../shared/consolidate/types';
 
 export interface VerifyJob {
   name: string;
@@ -31,10 +31,10 @@ export function workerCount(): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
 
-async function onPage(jobs: readonly VerifyJob[], pack: Pack, onVerdict: (i: number, v: Verdict) => void, stopped: () => boolean) {
+async function onPage(jobs: readonly VerifyJob[], pack: Pack, registry: Registry, onVerdict: (i: number, v: Verdict) => void, stopped: () => boolean) {
   const { verifyReport } = await import('./engine');
   for (let i = 0; i < jobs.length && !stopped(); i++) {
-    onVerdict(i, verifyReport(jobs[i]!.bytes, jobs[i]!.name, new Map([[pack.id, pack]]), pack.id));
+    onVerdict(i, verifyReport(jobs[i]!.bytes, jobs[i]!.name, new Map([[pack.id, pack]]), registry));
     await new Promise((r) => setTimeout(r, 0)); // let the progress bar draw between files
   }
 }
@@ -42,6 +42,7 @@ async function onPage(jobs: readonly VerifyJob[], pack: Pack, onVerdict: (i: num
 export function verifyFiles(
   jobs: readonly VerifyJob[],
   pack: Pack,
+  registry: Registry,
   onVerdict: (index: number, verdict: Verdict) => void,
   create: (() => Worker) | null = typeof Worker === 'undefined' ? null : defaultWorker,
 ): VerifyRun {
@@ -56,7 +57,7 @@ export function verifyFiles(
     finish({ cancelled: true });
   };
   if (!create) {
-    onPage(jobs, pack, onVerdict, () => cancelled).then(() => finish({ cancelled }));
+    onPage(jobs, pack, registry, onVerdict, () => cancelled).then(() => finish({ cancelled }));
     return { done, cancel };
   }
   let next = 0;
@@ -67,7 +68,7 @@ export function verifyFiles(
     const id = next++;
     current.set(w, id);
     // copied, not transferred: a worker that fails leaves the page the bytes to report on
-    w.postMessage({ id, name: jobs[id]!.name, bytes: jobs[id]!.bytes, pack });
+    w.postMessage({ id, name: jobs[id]!.name, bytes: jobs[id]!.bytes, pack, registry });
   };
   const answer = (w: Worker, i: number, v: Verdict) => {
     if (cancelled) return;
