@@ -5,7 +5,7 @@
 // cells out of order (Excel "repairs" those, SheetJS keeps the last), content outside the declared
 // dimension, more rows than the limit (empty rows count: `<row r="1048576"/>`), and a number shown
 // through a format that makes Excel display another figure (`0"0"`, `;;;`, 0 on 12.4, %).
-import { describeCellFormat, type CellFormat } from './number-formats';
+import type { CellFormat } from './number-formats';
 import { SpreadsheetLimitError } from './limits';
 import type { ReadLocation } from './read-errors';
 
@@ -30,8 +30,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
 // rows and cells of sheetData, with or without a namespace prefix; \b keeps <cols>, <rowBreaks> out
 const TOKEN = /<(?:\w+:)?row\b([^>]*?)(\/?)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+const ATTR = { r: /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/, t: /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/, s: /(?:^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')/ };
+const FORMULA = /<(?:\w+:)?f\b/;
+const VALUE = /<(?:\w+:)?(?:v|is)\b/;
+const V_TEXT = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/;
+
+function attr(attrs: string, name: keyof typeof ATTR): string | undefined {
+  if (!attrs) return undefined;
+  const m = ATTR[name].exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -118,13 +124,13 @@ export function scanWorksheet(xml: string, at: ReadLocation, ctx: ScanContext): 
     col = c;
     if (++cells > ctx.maxCells) fail(`单元格总数超过上限 ${ctx.maxCells} 个`);
     const inner = m[4] ?? '';
-    const hasValue = /<(?:\w+:)?(?:v|is)\b/.test(inner);
-    if (/<(?:\w+:)?f\b/.test(inner)) fail('单元格是公式：缓存的结果不是学校填写的数字，请把公式改为数值后重新导出', row, c);
+    const hasValue = inner !== '' && VALUE.test(inner);
+    if (inner !== '' && FORMULA.test(inner)) fail('单元格是公式：缓存的结果不是学校填写的数字，请把公式改为数值后重新导出', row, c);
     const type = attr(attrs, 't') ?? 'n';
     if (!hasValue) continue;
     if (dim && (row < dim.r0 || row > dim.r1 || c < dim.c0 || c > dim.c1))
       fail(`单元格 ${colLetters(c)}${row + 1} 在工作表声明的范围 ${dimRef} 之外（部分程序看不到它）`, row, c);
-    const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+    const v = V_TEXT.exec(inner)?.[1];
     if (type === 'e') fail(`单元格是错误值 ${v ?? ''}`.trim(), row, c);
     if (type === 'n') {
       if (v === undefined || v === '') continue;
