@@ -1,10 +1,50 @@
 // Cross-references of the bureau's formulas (schema-district.ts): a target names a formula that
 // exists, a formula names submissions, school types and 学段 the pack has, and the 差异系数 names
 // rows of an indicator sheet of its submission.
+import type { Expr } from './indicator-schema';
 import type { Pack } from './schema';
 import type { SchoolSum } from './schema-district';
 
-function checkSum(sum: SchoolSum, at: string, pack: Pack, out: string[]): void {
+function walk(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  if ('args' in e) e.args.forEach((a) => walk(a, visit));
+  if (e.op === 'tiers') walk(e.arg, visit);
+}
+
+/**
+ * An expression evaluated on each school's period of `submission`: what it reads must be a sheet
+ * of that submission (a row of an indicator sheet must exist), and it has no sheet of its own,
+ * so `row`, `metCount` and `balanced` mean nothing here.
+ */
+function checkExpr(expr: Expr, submission: string, at: string, pack: Pack, out: string[]): void {
+  const list = pack.submissions.find((s) => s.code === submission)?.sheets ?? [];
+  const sheets = new Set(list);
+  // a submission naming a sheet that does not exist is already reported; its formulas are not checked against it again
+  const whole = list.every((id) => pack.sheets[id]);
+  const own = (id: string, kind: string, word: string) => {
+    if (pack.sheets[id]?.kind !== kind) out.push(`${at}: "${id}" 不是${word}`);
+    else if (whole && !sheets.has(id)) out.push(`${at}: 表 "${id}" 不在报表 ${submission} 中`);
+  };
+  walk(expr, (e) => {
+    if (e.op === 'count' || e.op === 'sum' || e.op === 'max' || e.op === 'distinct' || e.op === 'groups') {
+      if (!('from' in e && e.from)) own(e.sheet, 'ledger', '名册表');
+    }
+    if (e.op === 'cell') {
+      own(e.sheet, 'stat', '统计表');
+      const s = pack.sheets[e.sheet];
+      if (s?.kind === 'stat' && !s.columns.some((c) => c.key === e.col)) out.push(`${at}: 统计表 ${e.sheet} 没有列 "${e.col}"`);
+    }
+    if (e.op === 'ind') {
+      own(e.sheet, 'indicator', '指标表');
+      const s = pack.sheets[e.sheet];
+      if (s?.kind === 'indicator' && !s.sections.some((x) => x.rows.some((r) => r.code === e.code))) out.push(`${at}: 指标表 ${e.sheet} 没有第 ${e.code} 行`);
+    }
+    if (e.op === 'row' || e.op === 'metCount' || e.op === 'balanced') out.push(`${at}: 区级公式不能用 "${e.op}"（它没有自己的表），请用 ind 指向学校的指标表`);
+  });
+}
+
+function checkSum(sum: SchoolSum, submission: string, at: string, pack: Pack, out: string[]): void {
+  checkExpr(sum.expr, submission, `${at}.expr`, pack, out);
   const types = new Set(pack.schoolTypes.map((t) => t.id));
   const stages = new Set(pack.stages.map((s) => s.id));
   (sum.schools ?? []).forEach((f, i) => {
@@ -28,11 +68,11 @@ export function checkDistrictRefs(pack: Pack, out: string[]): void {
     }
     if (!submissions.has(f.submission)) out.push(`${at}.submission: 没有报表 "${f.submission}"`);
     if (f.kind === 'share') {
-      checkSum(f.num, `${at}.num`, pack, out);
-      checkSum(f.den, `${at}.den`, pack, out);
-    } else if (f.kind === 'sum') checkSum(f.of, `${at}.of`, pack, out);
+      checkSum(f.num, f.submission, `${at}.num`, pack, out);
+      checkSum(f.den, f.submission, `${at}.den`, pack, out);
+    } else if (f.kind === 'sum') checkSum(f.of, f.submission, `${at}.of`, pack, out);
     else {
-      checkSum(f.num, `${at}.num`, pack, out);
+      checkSum(f.num, f.submission, `${at}.num`, pack, out);
       if (f.ages.from > f.ages.to) out.push(`${at}.ages: 起始年龄大于截止年龄`);
     }
   });
@@ -48,5 +88,6 @@ export function checkDistrictRefs(pack: Pack, out: string[]): void {
   b.stages.forEach((s, i) => {
     if (!pack.stages.some((x) => x.id === s.stage)) out.push(`balance.stages[${i}].stage: 没有学段 "${s.stage}"`);
     for (const c of [...s.rows, s.standardRow]) if (!codes.has(c)) out.push(`balance.stages[${i}]: 表 "${b.sheet}" 没有第 ${c} 行`);
+    checkExpr(s.students, b.submission, `balance.stages[${i}].students`, pack, out);
   });
 }

@@ -57,10 +57,10 @@ describe('小学、初中专任教师本科及以上学历比例 (双流 ≥95 %
 });
 
 describe('名优骨干教师 (双流 Σ ≥ 2600)', () => {
-  const r = [
+  const r = ([
     { code: '5101160401', type: '小学', pupils: { 小学: 400 }, teachers: teachers('小学', 20, 3, 0) },
     { code: '5101160402', type: '初级中学', pupils: { 初中: 300 }, teachers: [...teachers('初中', 10, 2, 0), { stage: '初中', n: 1, post: '行政人员', backbone: '市级' }] },
-  ].map(reportOf);
+  ] as HandSchool[]).map(reportOf);
   it('3 + 2 + 1 (a 行政 骨干 counts: 骨干级别不为“无”) = 6 of 2600 → missed, no school to blame alone', () => {
     expect(find(sl, r, 'famous-key-teachers')).toMatchObject({ status: 'missed', value: 6, missing: [], schools: 2 });
   });
@@ -127,6 +127,35 @@ describe('学生体质健康测试合格率 (罗江 ≥95 %), entered by each sc
     const y = find(lj, [s('5106260801', 400, 380), s('5106260802', 300, 270)].map(reportOf), 'student-fitness-pass-rate');
     expect([y.status, codes(y)]).toEqual(['missed', ['5106260802']]);
     expect(y.value).toBeCloseTo(((380 + 270) / 700) * 100, 10);
+  });
+});
+
+describe('“互联网+校园食品安全” 智慧监管 (罗江 ≥80 % of schools), from the 食品安全自查表', () => {
+  const check = (code: string, result: string | null) => ({
+    school: { code, name: `${code}学校`, type: '小学', sponsor: '公办' as const, township: '万安街道', urbanRural: '城区' as const },
+    data: {
+      submission: 'SPAQ', period: '2025-10', status: '已审核' as const, version: 1,
+      sheets: { selfCheck: { rows: result === null ? [] : [{ id: 'r1', item: '明厨亮灶', content: '视频监控正常', result }] } },
+    },
+  });
+  it('4 of 5 schools 是 = 80 % met; the 否 school listed; one with no answer is no figure', () => {
+    const r = ['5106261101', '5106261102', '5106261103', '5106261104'].map((c) => check(c, '是'));
+    const x = find(lj, [...r, check('5106261105', '否'), check('5106261106', null)], 'smart-food-safety-coverage');
+    expect([x.status, x.numerator, x.denominator, codes(x), x.noFigure.map((n) => n.schoolCode)]).toEqual(['met', 4, 5, ['5106261105'], ['5106261106']]);
+  });
+  it('3 of 5 → missed', () => {
+    const r = [check('5106261101', '是'), check('5106261102', '是'), check('5106261103', '是'), check('5106261104', '否'), check('5106261105', '否')];
+    expect(find(lj, r, 'smart-food-safety-coverage')).toMatchObject({ status: 'missed', value: 60 });
+  });
+});
+
+describe('名优教师占比 (罗江 ≥30 %): 县级以上骨干 专任教师 ÷ 专任教师, from each school\'s 教师发展', () => {
+  it('(6 + 3) of (20 + 10) = 30 % met; (6 + 2) of 30 missed, the 20 % school listed', () => {
+    const s1: HandSchool = { code: '5106261201', type: '小学', pupils: { 小学: 400 }, teachers: teachers('小学', 20, 6, 0) };
+    const s2 = (bb: number): HandSchool => ({ code: '5106261202', type: '初级中学', pupils: { 初中: 200 }, teachers: teachers('初中', 10, bb, 0) });
+    expect(find(lj, [s1, s2(3)].map(reportOf), 'famous-teacher-share')).toMatchObject({ status: 'met', numerator: 9, denominator: 30, missing: [] });
+    const y = find(lj, [s1, s2(2)].map(reportOf), 'famous-teacher-share');
+    expect([y.status, codes(y)]).toEqual(['missed', ['5106261202']]);
   });
 });
 
