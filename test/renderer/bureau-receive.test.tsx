@@ -8,12 +8,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { db } from '../../renderer/db/db';
 import { RegistryPanel } from '../../renderer/features/bureau/registry-panel';
 import { ReceivePanel } from '../../renderer/features/bureau/receive-panel';
-import { parseRegistryBook } from '../../renderer/features/bureau/registry-parse';
-import { decodeSpreadsheet } from '../../shared/import/decode';
+import { parseRegistry } from '../../shared/consolidate/registry';
 import { csvText, gbk } from '../fixtures/import/make-files';
 import { approvedXnc, districtDrop, registryCsvGbk, REGISTRY, schoolWorkbook } from '../fixtures/bureau/district-files';
 import { luojiang, renderApp, resetAll } from './helpers';
 
+const BUREAU = { name: '德阳市罗江区教育局', regionCode: '510626', packId: 'luojiang' };
 let drop: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
   drop = await districtDrop(luojiang());
@@ -45,7 +45,7 @@ describe('registry import', { timeout: 30_000 }, () => {
     expect(await db.registry.get('5106262004')).toMatchObject({ name: '罗江区博文学校', type: '九年一贯制学校', sponsor: '民办', township: '万安街道', source: 'import' });
   });
 
-  it('names each bad row and column, and imports only the good rows', async () => {
+  it('names each bad row and column, and imports nothing from a file with problems', async () => {
     const rows = [
       ['学校标识码', '学校名称', '办学类型', '举办者', '所在乡镇（街道）', '城乡分类'],
       ['5106262001', '罗江区万安小学', '小学', '公办', '万安街道', '城区'],
@@ -53,29 +53,30 @@ describe('registry import', { timeout: 30_000 }, () => {
       ['5106262003', '罗江区金山中学', '中学', '公办', '金山镇', '镇区'],
       ['5106262001', '罗江区万安小学分校', '小学', '公办', '万安街道', '城区'],
     ];
-    const parsed = parseRegistryBook(decodeSpreadsheet('名册.csv', gbk(csvText(rows))), luojiang());
-    expect(parsed.schools.map((s) => s.code)).toEqual(['5106262001']);
-    expect(parsed.problems.map((p) => [p.sourceRow, p.sourceCol, p.message])).toEqual([
-      [3, 'A', '学校标识码“510626200”应为 10 位数字'],
-      [4, 'C', expect.stringContaining('办学类型“中学”不在报表包中')],
-      [5, 'A', '学校标识码 5106262001 与第 2 行重复'],
-    ]);
-    await importRegistryFile(gbk(csvText(rows)));
-    expect(within(screen.getByTestId('registry-problems')).getByText('学校标识码“510626200”应为 10 位数字')).toBeTruthy();
-    expect(screen.getByTestId('registry-confirm').textContent).toContain('导入没有问题的 1 所');
+    const parsed = parseRegistry(gbk(csvText(rows)), '名册.csv', luojiang());
+    expect(parsed.ok).toBe(false);
+    await importRegistryFile(gbk(csvText(rows)), '名册.csv');
+    const table = screen.getByTestId('registry-problems');
+    // each problem on its row with its column letter, as the school import's preview shows them
+    const shown = within(table).getAllByRole('row').slice(1).map((r) => Array.from(r.querySelectorAll('td')).slice(0, 2).map((td) => td.textContent!.trim()));
+    expect(shown).toEqual([['3', 'A'], ['4', 'C'], ['5', 'A']]);
+    expect(screen.getByTestId('registry-summary').textContent).toContain('发现 3 个问题，名册没有导入');
+    expect((screen.getByTestId('registry-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect(await db.registry.count()).toBe(0);
   });
 
-  it('a file without the headers is named and nothing is stored', () => {
-    const parsed = parseRegistryBook(decodeSpreadsheet('x.csv', gbk(csvText([['名称', '地址'], ['甲', '乙']]))), luojiang());
-    expect(parsed.schools).toEqual([]);
-    expect(parsed.problems[0]!.message).toBe('文件「x.csv」中找不到表头“学校标识码”和“学校名称”');
+  it('a file without the headers is named and nothing is stored', async () => {
+    await importRegistryFile(gbk(csvText([['名称', '地址'], ['甲', '乙']])), 'x.csv');
+    expect(screen.getByTestId('registry-problems').textContent).toContain('文件「x.csv」');
+    expect(screen.getByTestId('registry-problems').textContent).toContain('找不到表头');
+    expect(await db.registry.count()).toBe(0);
   });
 });
 
 describe('receiving a drop of workbooks', { timeout: 60_000 }, () => {
   it('stores the accepted, records the tampered without its figures, holds the unknown school for the clerk', async () => {
     await db.registry.bulkPut(REGISTRY.map((s) => ({ code: s.code, name: s.name, type: s.type, sponsor: s.sponsor, township: s.township, urbanRural: s.urbanRural, source: 'import' as const, addedAt: 'x' })));
-    renderApp(<ReceivePanel pack={luojiang()} />);
+    renderApp(<ReceivePanel pack={luojiang()} bureau={BUREAU} />);
     await receive(drop);
     expect(screen.getByTestId('receive-progress').textContent).toContain('已核验 6 / 6 个文件');
     for (const f of drop.slice(0, 4)) expect(row(f.name).dataset).toMatchObject({ kind: 'accepted', action: 'new', outcome: 'stored' });
@@ -116,7 +117,7 @@ describe('receiving a drop of workbooks', { timeout: 60_000 }, () => {
     const v2 = await schoolWorkbook(pack, school, bump(1));
     const other2 = await schoolWorkbook(pack, school, bump(2));
     const v0 = await schoolWorkbook(pack, school, { ...approvedXnc(pack, school, 0) });
-    renderApp(<ReceivePanel pack={pack} />);
+    renderApp(<ReceivePanel pack={pack} bureau={BUREAU} />);
     await receive([v1]);
     await receive([v1]);
     expect(row(v1.name).dataset).toMatchObject({ action: 'same', outcome: 'listed' });
