@@ -1,5 +1,5 @@
 // Root: first-run setup, or the workspace once the school is known.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SchoolProfile } from '../shared/model/school';
@@ -12,7 +12,9 @@ import { VersionGate } from './components/version-gate';
 import type { BureauProfile } from '../shared/consolidate/types';
 import { getBureau } from './features/bureau/bureau-repo';
 import { FirstRunPage } from './features/bureau/first-run-page';
-import { BureauRoot } from './features/bureau/bureau-root';
+
+// bureau mode carries the reader, the consolidation and ECharts: a school's first screen never loads it
+const BureauRoot = lazy(() => import('./features/bureau/bureau-root').then((m) => ({ default: m.BureauRoot })));
 
 type SchoolLoad = { profile?: SchoolProfile; bureau?: BureauProfile; error?: string };
 
@@ -50,7 +52,12 @@ function Root() {
   }
   const profile = school.profile;
   // bureau mode (区教育局) when this install was set up as one; first run asks which it is
-  if (!profile && school.bureau) return <BureauRoot bureau={school.bureau} />;
+  if (!profile && school.bureau)
+    return (
+      <Suspense fallback={<div className="app-loading"><Spin size="large" description="正在打开区教育局汇总…" /></div>}>
+        <BureauRoot bureau={school.bureau} />
+      </Suspense>
+    );
   if (!profile) return <FirstRunPage packs={packList()} />;
   if (editing) {
     return (

@@ -1,12 +1,14 @@
 // The bureau's workspace: which submission × period, then 报送情况 (completeness), 接收报表,
 // 学校名册, 全区汇总 (district totals), 规划指标 (dashboard) and 适龄人口.
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
 import { Button, Select, Spin, Tabs } from 'antd';
 import type { BureauProfile } from '../../../shared/consolidate/types';
 import type { Pack } from '../../../shared/pack/schema';
 import { dueDate } from '../../../shared/model/period';
 import { defaultPeriod, periodOptions, todayIso } from '../../lib/periods';
-import { useBureauData } from './use-bureau-data';
+import { useBureauData, type BureauData } from './use-bureau-data';
 import { ReceivePanel } from './receive-panel';
 import { RegistryPanel } from './registry-panel';
 import { CompletenessView } from './completeness-view';
@@ -15,6 +17,15 @@ import { PopulationTable } from './population-table';
 
 // ECharts (half a megabyte) loads when the dashboard tab first opens
 const BureauDashboard = lazy(() => import('./bureau-dashboard').then((m) => ({ default: m.BureauDashboard })));
+
+/**
+ * What the bureau holds, read for the open tab only: while files are received the 接收报表 tab
+ * reads nothing, so a drop of 300 files does not re-read every held report after each one.
+ */
+function WithData({ submission, period, children }: { submission: string; period: string; children: (d: BureauData) => ReactNode }) {
+  const data = useBureauData(submission, period);
+  return data ? <>{children(data)}</> : <Spin />;
+}
 
 export interface BureauWorkspaceProps {
   bureau: BureauProfile;
@@ -29,31 +40,30 @@ export function BureauWorkspace({ bureau, pack, onEdit }: BureauWorkspaceProps) 
   const [periods, setPeriods] = useState<Record<string, string>>({});
   const period = periods[sub.code] ?? defaultPeriod(sub, today);
   const options = useMemo(() => periodOptions(sub, today), [sub, today]);
-  const data = useBureauData(sub.code, period);
+  const schools = useLiveQuery(() => db.registry.count(), []);
   const due = dueDate(sub, period);
   const [tab, setTab] = useState('completeness');
+  const withData = (render: (d: BureauData) => ReactNode) => <WithData submission={sub.code} period={period}>{render}</WithData>;
 
-  const body = !data ? (
-    <Spin />
-  ) : (
+  const body = (
     <Tabs
       activeKey={tab}
       onChange={setTab}
       destroyOnHidden
       items={[
-        { key: 'completeness', label: '报送情况', children: <CompletenessView pack={pack} bureau={bureau} submission={sub} period={period} due={due} data={data} /> },
+        { key: 'completeness', label: '报送情况', children: withData((data) => <CompletenessView pack={pack} bureau={bureau} submission={sub} period={period} due={due} data={data} />) },
         { key: 'receive', label: '接收报表', children: <ReceivePanel pack={pack} bureau={bureau} /> },
-        { key: 'registry', label: `学校名册（${data.registry.length}）`, children: <RegistryPanel pack={pack} registry={data.registry} /> },
-        { key: 'totals', label: '全区汇总', children: <TotalsView pack={pack} bureau={bureau} submission={sub} period={period} data={data} /> },
+        { key: 'registry', label: `学校名册（${schools ?? '…'}）`, children: withData((data) => <RegistryPanel pack={pack} registry={data.registry} />) },
+        { key: 'totals', label: '全区汇总', children: withData((data) => <TotalsView pack={pack} bureau={bureau} submission={sub} period={period} data={data} />) },
         {
           key: 'dashboard', label: '规划指标',
           children: (
             <Suspense fallback={<Spin />}>
-              <BureauDashboard pack={pack} bureau={bureau} submission={sub} period={period} data={data} />
+              {withData((data) => <BureauDashboard pack={pack} bureau={bureau} submission={sub} period={period} data={data} />)}
             </Suspense>
           ),
         },
-        { key: 'population', label: '适龄人口', children: <PopulationTable rows={data.population} /> },
+        { key: 'population', label: '适龄人口', children: withData((data) => <PopulationTable rows={data.population} />) },
       ]}
     />
   );
