@@ -1,4 +1,5 @@
-// Verifies many files in a few web workers (verify-worker.ts) — one per spare core, at most four —
+// Verifies many files in a few web workers (verify-worker.ts) — one per spare core, at least two
+// (on the 2-core PCs bureaus have, the page itself only stores verdicts), at most four —
 // reporting each verdict as it is reached, in any order. Cancel stops the workers at once: the
 // files not yet verified get no verdict, and since nothing is stored before a verdict, nothing
 // of them is stored. Without workers (tests, an old browser) the files are verified on the page.
@@ -28,7 +29,7 @@ const refusedFor = (job: VerifyJob, message: string): Verdict => ({
 
 export function workerCount(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(2, Math.min(4, cores - 1));
 }
 
 async function onPage(jobs: readonly VerifyJob[], pack: Pack, registry: Registry, onVerdict: (i: number, v: Verdict) => void, stopped: () => boolean) {
