@@ -1,0 +1,100 @@
+// The verdict on one received workbook, reached before anything is stored. Pure (bytes in,
+// plain JSON out, no fs, no DOM): the renderer calls it in a web worker, the CLI in
+// worker_threads. Nothing a file contains makes it throw; every refusal is a problem in Chinese
+// naming the file and, where known, the sheet and cell.
+import type { Pack } from '../pack/schema';
+import { readReport, type ReadReportResult } from '../xlsx/read';
+import { ReportReadError } from '../xlsx/read-errors';
+import { address } from '../xlsx/addresses';
+import { runAudit } from '../audit/run';
+import { unexplainedWarnings } from '../audit/explanations';
+import { sha256 } from '../hash/sha256';
+import type { FileProblem, Registry, Verdict } from './types';
+import { findRegistrySchool } from './registry';
+
+export interface VerifyOptions {
+  /** what the clerk is receiving: a file of another submission or period is refused */
+  expect?: { submission?: string; period?: string };
+}
+
+/** How many 逻辑校验 errors a verdict names one by one (the counts carry the rest). */
+const MAX_LISTED = 20;
+
+function problemOf(e: unknown, fileName: string): FileProblem {
+  if (e instanceof ReportReadError) {
+    const { sheet, row, col } = e.at;
+    return { message: e.message, ...(sheet ? { sheet } : {}), ...(row && col ? { cell: address(col, row) } : {}) };
+  }
+  // a fault of the reader itself: said in words, never as a stack trace
+  const why = e instanceof Error ? e.message : String(e);
+  return { message: `文件「${fileName}」：内部错误，无法读取（${why}）` };
+}
+
+function identity(r: ReadReportResult): Partial<Verdict> {
+  const m = r.meta;
+  return {
+    contentHash: m['sha256:all'], schoolCode: m.schoolCode, schoolName: m.schoolName, submission: r.data.submission,
+    period: r.data.period, packId: r.pack.id, packVersion: m.packVersion, version: r.data.version, status: r.data.status,
+    ...(r.data.reportDate ? { reportDate: r.data.reportDate } : {}),
+  };
+}
+
+/** The 封面 against the registry: a different name or type is a problem that refuses the file. */
+function registryProblems(r: ReadReportResult, registry: Registry, fileName: string): { refuse: FileProblem[]; notes: FileProblem[] } {
+  const at = (message: string) => ({ message: `文件「${fileName}」 工作表「封面」：${message}`, sheet: '封面' });
+  const held = findRegistrySchool(registry, r.school.code);
+  if (!held) return { refuse: [], notes: [] }; // listed for the clerk by receiveAction, not refused here
+  const refuse: FileProblem[] = [];
+  const notes: FileProblem[] = [];
+  if (held.name !== r.school.name) refuse.push(at(`学校名称“${r.school.name}”与名册中的“${held.name}”不一致（学校标识码 ${held.code}）`));
+  if (held.type !== r.school.type) refuse.push(at(`办学类型“${r.school.type}”与名册中的“${held.type}”不一致（学校标识码 ${held.code}）`));
+  // the registry decides the breakdowns; a differing 乡镇 / 举办者 / 城乡分类 is only pointed out
+  const fields: [string, string, string][] = [
+    ['举办者', r.school.sponsor, held.sponsor], ['所在乡镇（街道）', r.school.township, held.township], ['城乡分类', r.school.urbanRural, held.urbanRural],
+  ];
+  for (const [label, file, reg] of fields) if (file !== reg) notes.push(at(`提示：${label}“${file}”与名册中的“${reg}”不同，汇总按名册`));
+  return { refuse, notes };
+}
+
+export function verifyReport(bytes: Uint8Array, fileName: string, packs: Map<string, Pack>, registry: Registry | undefined, opts: VerifyOptions = {}): Verdict {
+  const base: Verdict = { kind: 'refused', fileName, fileSha256: sha256(bytes), byteLength: bytes.length, problems: [] };
+  let r: ReadReportResult;
+  try {
+    r = readReport(bytes, packs, { fileName, allowHashMismatch: true, expect: { ...opts.expect } });
+  } catch (e) {
+    return { ...base, problems: [problemOf(e, fileName)] };
+  }
+  const verdict: Verdict = { ...base, ...identity(r) };
+  const packId = registry?.bureau.packId;
+  if (packId && r.pack.id !== packId)
+    return { ...verdict, problems: [{ message: `文件「${fileName}」 工作表「_meta」：这是报表包“${r.pack.id}”的文件，本局汇总使用“${packId}”`, sheet: '_meta' }] };
+  if (r.hashMismatches.length) {
+    const where = r.hashMismatches.join('、');
+    return { ...verdict, kind: 'hashMismatch', problems: [{ message: `文件「${fileName}」：内容与校验值不符（${where}）：文件在导出后被改动过，其数字不予汇总`, ...(r.hashMismatches[0] !== '(全部)' ? { sheet: r.hashMismatches[0] } : {}) }] };
+  }
+  if (registry) {
+    const { refuse, notes } = registryProblems(r, registry, fileName);
+    if (refuse.length) return { ...verdict, problems: [...refuse, ...notes] };
+    verdict.problems.push(...notes);
+  }
+  if (r.meta.packVersion && r.meta.packVersion !== r.pack.version)
+    verdict.problems.push({ message: `文件「${fileName}」：提示：使用报表包版本 ${r.meta.packVersion}，本机为 ${r.pack.version}（表样一致，已按本机版本审核）` });
+
+  let findings;
+  try {
+    findings = runAudit({ pack: r.pack, school: r.school, data: r.data });
+  } catch (e) {
+    return { ...verdict, problems: [...verdict.problems, problemOf(e, fileName)] };
+  }
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.length - errors.length;
+  const unexplained = unexplainedWarnings(findings, r.data.explanations).length;
+  const audit = { errors: errors.length, warnings, unexplained };
+  const kept = { ...verdict, audit, school: r.school, data: r.data };
+  const failed: FileProblem[] = [];
+  if (r.data.status !== '已审核') failed.push({ message: `文件「${fileName}」：状态为“${r.data.status}”，学校尚未审核通过`, sheet: '封面' });
+  for (const f of errors.slice(0, MAX_LISTED)) failed.push({ message: `文件「${fileName}」：逻辑校验 ${f.ruleId}：${f.message}`, sheet: f.sheetTitle, ...(f.cell ? { cell: f.cell } : {}) });
+  if (errors.length > MAX_LISTED) failed.push({ message: `文件「${fileName}」：另有 ${errors.length - MAX_LISTED} 条逻辑校验错误` });
+  if (failed.length) return { ...kept, kind: 'auditFailed', problems: [...failed, ...verdict.problems] };
+  return { ...kept, kind: 'accepted' };
+}
