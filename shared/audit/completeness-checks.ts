@@ -8,7 +8,7 @@ import { formatValue } from '../model/values';
 import { matches } from '../compute/conditions';
 import { groupOf, ledgerRows } from '../pack/ledger-rows';
 import { ledgerCellAddress } from '../xlsx/addresses';
-import type { LedgerContext } from './ledger-checks';
+import type { LedgerContext } from './ledger-context';
 import type { Finding } from './types';
 
 export function checkNonEmpty(sheet: LedgerSheet, k: NonEmptyCheck, rows: readonly LedgerRow[]): Finding[] {

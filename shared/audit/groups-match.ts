@@ -8,7 +8,7 @@ import { hasColumnType, formatValue } from '../model/values';
 import { matches } from '../compute/conditions';
 import { ledgerRows } from '../pack/ledger-rows';
 import { ledgerCellAddress } from '../xlsx/addresses';
-import type { LedgerContext } from './ledger-checks';
+import type { LedgerContext } from './ledger-context';
 import type { Finding } from './types';
 
 const keyOf = (row: LedgerRow, by: readonly string[]) => JSON.stringify(by.map((f) => row[f]));

@@ -7,26 +7,14 @@ import { hasColumnType, formatValue, impossibleDate, parseDate } from '../model/
 import { ageAt, matches, toNumber } from '../compute/conditions';
 import { ledgerCellAddress } from '../xlsx/addresses';
 import type { Finding, Severity } from './types';
+import type { LedgerContext } from './ledger-context';
 import { carriedWhileOpen, checkMinRows, requiredIfProblems, rowRuleProblem } from './row-rules';
 import { periodDateProblem, requiredIfMinProblems } from './ledger-extra-checks';
 import { checkGroupsMatch } from './groups-match';
 import { checkAnswerMatchesLedger, checkNonEmpty } from './completeness-checks';
 
-export interface LedgerContext {
-  pack: Pack;
-  school: SchoolProfile;
-  submission: string;
-  range: { start: string; end: string };
-  /** the submission's other periods (any status), for rules that span several months */
-  history?: readonly PeriodData[];
-  /** the day ages are counted at (统计时点, 9月1日 of a 学年); defaults to the period's first day */
-  asOf?: string;
-  /** set for a list that is one block of a worksheet of several lists (ledgerGroup): findings name
-   * that worksheet, and cells are where the block's rows land in it */
-  placement?: { sheetId: string; sheetTitle: string; firstDataRow: number };
-  /** the whole period, for sheet checks that look at another list (groupsMatch) */
-  data?: PeriodData;
-}
+// the context type lives in its own module (groups-match and completeness-checks need it too)
+export type { LedgerContext } from './ledger-context';
 
 const TYPE_NAME: Record<LedgerColumn['type'], string> = {
   integer: '非负整数', decimal: '数字', text: '文字', date: '日期（如 2025-09-01）', time: '时间（如 08:30）',

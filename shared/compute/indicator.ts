@@ -1,157 +1,19 @@
 // Evaluates an indicator sheet for one school and period: each row's value (entered, or
-// computed from the period's lists and tables), its target and whether it is met.
-import type { IndicatorRow, IndicatorSection, IndicatorSheet, RowTarget } from '../pack/indicator-schema';
-import type { Pack } from '../pack/schema';
-import type { PeriodData } from '../model/data';
-import type { SchoolProfile } from '../model/school';
-import { stagesOf } from '../pack/applicability';
-import { cellKey } from '../pack/stat-cells';
-import { listRows, tableValue } from './stat-table';
-import { evalExpr, type ExprEnv } from './expr';
-import { periodContext, type PeriodContext } from './period-context';
+// computed from the period's lists and tables), its target and whether it is met. The work is
+// done in indicator-eval.ts through the period's memo (period-context.ts); this module keeps the
+// entry point and the names callers import.
+import type { IndicatorSheet } from '../pack/indicator-schema';
+import { periodContext } from './period-context';
+import { evaluateIndicatorTable } from './indicator-eval';
+import type { IndicatorInput, IndicatorTable, PeriodContext } from './indicator-types';
 
-export type IndicatorValue = number | string | null;
-
-export interface IndicatorResult {
-  row: IndicatorRow;
-  kind: 'entered' | 'computed';
-  value: IndicatorValue; // rounded as the row's format says; yes/no as 是/否
-  target: IndicatorValue;
-  direction?: RowTarget['direction'];
-  met: boolean | undefined;
-  /** set on a row with `notBlank`: whether its `when` holds (no `when`: always) */
-  needed?: boolean;
-}
-
-export interface IndicatorTable {
-  sheet: IndicatorSheet;
-  /** the sections with at least one row for this school */
-  sections: { section: IndicatorSection; title?: string; results: IndicatorResult[] }[];
-}
-
-export type Lookup = (submission: string, period: string) => PeriodData | undefined;
-
-export interface IndicatorInput {
-  pack: Pack;
-  school: SchoolProfile;
-  data: PeriodData;
-  /** another submission's period, e.g. the XNC 学年 a month belongs to */
-  lookup?: Lookup;
-}
-
-export function rowApplies(row: IndicatorRow, pack: Pack, schoolType: string): boolean {
-  if (row.schoolTypes && !row.schoolTypes.includes(schoolType)) return false;
-  if (row.stages && !row.stages.some((s) => stagesOf(pack, schoolType).includes(s))) return false;
-  return true;
-}
-
-function resolveTarget(t: RowTarget | undefined, pack: Pack, schoolType: string): IndicatorValue {
-  if (!t) return null;
-  if (t.text !== undefined) return t.text;
-  const byType = t.bySchoolType?.[schoolType];
-  if (byType !== undefined) return byType;
-  for (const ref of t.refs ?? []) {
-    const found = pack.targets.find((x) => x.id === ref);
-    if (found) return found.value;
-  }
-  return t.value ?? null;
-}
-
-function round(v: number, format: IndicatorRow['format']): number {
-  const digits = format === 'int' ? 0 : format === 'dec2' ? 2 : format === 'dec1' || format === 'pct1' ? 1 : 2;
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-}
-
-function isMet(value: IndicatorValue, target: IndicatorValue, direction: RowTarget['direction'] = 'atLeast'): boolean | undefined {
-  if (value === null || target === null) return undefined;
-  if (typeof target === 'string' || typeof value === 'string') return String(value) === String(target);
-  if (direction === 'atMost') return value <= target;
-  if (direction === 'equal') return value === target;
-  return value >= target;
-}
+export type { IndicatorInput, IndicatorResult, IndicatorTable, IndicatorValue, Lookup } from './indicator-types';
+export { periodExprEnv, rowApplies } from './indicator-eval';
 
 /**
  * `input` may be the period's context (period-context.ts): then the 基表 and other indicator
  * sheets it reads come from that context's memo instead of being computed again.
  */
 export function computeIndicatorTable(sheet: IndicatorSheet, input: IndicatorInput | PeriodContext): IndicatorTable {
-  const pc = 'stat' in input ? input : periodContext(input);
-  const { pack, school, data } = pc;
-  const entered = data.sheets[sheet.id]?.cells ?? {};
-  const rows = sheet.sections.flatMap((s) => s.rows).filter((r) => rowApplies(r, pack, school.type));
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const results = new Map<string, IndicatorResult>();
-  // a condition may name a pack parameter or target by id (e.g. the 体检 interval in years)
-  const ctx = pc.cond;
-
-  const env: ExprEnv = {
-    ctx,
-    rows: (sheetId, from) => {
-      if (!from) return listRows(data, sheetId);
-      const kind = pack.submissions.find((s) => s.code === from.submission)?.periodKind;
-      const period = kind === 'schoolYear' ? schoolYearOf(ctx.periodStart) : data.period;
-      return listRows(pc.lookup?.(from.submission, period) ?? { ...data, sheets: {} }, sheetId);
-    },
-    cell: (sheetId, row, col) => {
-      const t = pc.stat(sheetId);
-      return t ? (tableValue(t, row, col) ?? null) : null;
-    },
-    row: (code) => {
-      const r = result(code);
-      return typeof r?.value === 'number' ? r.value : null;
-    },
-    ind: (sheetId, code) => {
-      const t = pc.indicator(sheetId);
-      if (!t) return null;
-      return t.sections.flatMap((x) => x.results).find((r) => r.row.code === code)?.value ?? null;
-    },
-    met: (codes) => {
-      const list = codes ?? rows.filter((r) => r.target).map((r) => r.code);
-      return list.map((c) => result(c)).filter((r): r is IndicatorResult => !!r && r.target !== null);
-    },
-  };
-
-  const visiting = new Set<string>();
-  function result(code: string): IndicatorResult | undefined {
-    const row = byCode.get(code);
-    if (!row) return undefined;
-    const done = results.get(code);
-    if (done) return done;
-    if (visiting.has(code)) throw new Error(`${sheet.title}：第 ${code} 行的计算引用了自己`);
-    visiting.add(code);
-    let value: IndicatorValue;
-    if (row.value.op === 'entered') {
-      const v = entered[cellKey(code, 'value')];
-      value = v === undefined ? null : v;
-    } else {
-      const n = evalExpr(row.value, env, row.format === 'ratio');
-      value = typeof n === 'string' || n === null ? n : row.format === 'yesno' ? (n ? '是' : '否') : round(n, row.format);
-    }
-    const target = resolveTarget(row.target, pack, school.type);
-    const r: IndicatorResult = {
-      row, kind: row.value.op === 'entered' ? 'entered' : 'computed', value, target,
-      direction: row.target?.direction, met: isMet(value, target, row.target?.direction),
-    };
-    if (row.notBlank) {
-      const w = row.notBlank.when ? evalExpr(row.notBlank.when, env) : 1;
-      r.needed = typeof w === 'number' && w > 0;
-    }
-    visiting.delete(code);
-    results.set(code, r);
-    return r;
-  }
-
-  return {
-    sheet,
-    sections: sheet.sections
-      .map((s) => ({ section: s, title: s.title, results: s.rows.filter((r) => rowApplies(r, pack, school.type)).map((r) => result(r.code)!) }))
-      .filter((s) => s.results.length > 0),
-  };
-}
-
-/** The 学年 ("2025-2026") a day belongs to. */
-function schoolYearOf(day: string): string {
-  const y = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+  return evaluateIndicatorTable(sheet, 'stat' in input ? input : periodContext(input));
 }

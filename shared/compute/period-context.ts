@@ -2,32 +2,14 @@
 // sheets (which read 基表 cells and each other), the export and the screen all ask this object,
 // so a period's 教基3112 is computed once per snapshot — not once by the audit, again by each
 // indicator that reads it, again by the export and again by the open sheet view.
-import type { Pack, StatSheet, Submission } from '../pack/schema';
-import type { PeriodData } from '../model/data';
-import type { SchoolProfile } from '../model/school';
+import type { StatSheet } from '../pack/schema';
 import { findSubmission, stagesOf } from '../pack/applicability';
 import { expandStatSheet } from '../pack/expand';
-import type { CondContext } from './conditions';
 import { computeStatTable, conditionContext, packParams, type StatTable } from './stat-table';
-import { computeIndicatorTable, type IndicatorTable, type Lookup } from './indicator';
+import { evaluateIndicatorTable } from './indicator-eval';
+import type { IndicatorTable, PeriodContext, PeriodInput } from './indicator-types';
 
-export interface PeriodInput {
-  pack: Pack;
-  school: SchoolProfile;
-  data: PeriodData;
-  /** another submission's period, e.g. the XNC 学年 a month belongs to */
-  lookup?: Lookup;
-}
-
-export interface PeriodContext extends PeriodInput {
-  submission: Submission;
-  /** the period's days (kind from the pack's submission) and the pack's numbers */
-  cond: CondContext;
-  /** a statistics sheet as this school sees it (学段 blocks expanded), by id */
-  stat(sheetId: string): StatTable | undefined;
-  /** an indicator sheet's values, by id */
-  indicator(sheetId: string): IndicatorTable | undefined;
-}
+export type { PeriodContext, PeriodInput } from './indicator-types';
 
 /**
  * A fresh memo for one snapshot of a period. Callers share it by passing it on (runAudit's second
@@ -58,7 +40,7 @@ export function periodContext({ pack, school, data, lookup }: PeriodInput): Peri
         if (computing.has(sheetId)) throw new Error(`${s.title}：指标表之间的引用形成了循环`);
         computing.add(sheetId);
         try {
-          indicators.set(sheetId, computeIndicatorTable(s, ctx));
+          indicators.set(sheetId, evaluateIndicatorTable(s, ctx));
         } finally {
           computing.delete(sheetId);
         }

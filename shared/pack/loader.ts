@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import {
   FORMS_FORMAT, PACK_FORMAT, formsFileSchema, packFileSchema,
-  type FormsFile, type Pack, type PackFile, type Sheet, type Submission,
+  type DistrictFormula, type FormsFile, type Pack, type PackFile, type Sheet, type Submission,
 } from './schema';
 import { checkPackReferences } from './references';
 
@@ -52,6 +52,8 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
   const submissions = new Map<string, Submission>();
   let stages = pack.stages;
   let schoolTypes = pack.schoolTypes;
+  const formulas = new Map<string, DistrictFormula>();
+  let balance = pack.balance;
   (pack.uses ?? []).forEach((libId, i) => {
     const lib = libraries.get(libId);
     if (!lib) {
@@ -62,7 +64,10 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
     for (const s of lib.submissions ?? []) submissions.set(s.code, s);
     stages ??= lib.stages;
     schoolTypes ??= lib.schoolTypes;
+    for (const f of lib.districtFormulas ?? []) formulas.set(f.id, f);
+    balance ??= lib.balance;
   });
+  for (const f of pack.districtFormulas ?? []) formulas.set(f.id, f);
   for (const s of pack.sheets ?? []) sheets[s.id] = s;
   for (const s of pack.submissions ?? []) submissions.set(s.code, s);
   if (!submissions.size) problems.push('submissions: 包及其表单库都没有定义报表');
@@ -82,6 +87,8 @@ export function resolvePack(pack: PackFile, libraries: Map<string, FormsFile>, p
     sheets,
     targets: pack.targets ?? [],
     params: pack.params ?? {},
+    ...(formulas.size ? { districtFormulas: [...formulas.values()] } : {}),
+    ...(balance ? { balance } : {}),
   };
   const refProblems = checkPackReferences(resolved);
   if (refProblems.length) throw new PackError(path, refProblems);

@@ -10,6 +10,7 @@ import { checkGroupsMatchRefs } from './references-groups-match';
 import { checkCompletenessLedgerRefs, checkCompletenessStatRefs } from './references-completeness';
 import { checkGroupMembership, checkLedgerExtras, checkLedgerGroup } from './references-ledger-extras';
 import { checkRecordImportRefs } from './references-record-import';
+import { checkDistrictRefs } from './references-district';
 
 function dupes(values: string[]): string[] {
   const seen = new Set<string>();
@@ -105,6 +106,7 @@ export function checkPackReferences(pack: Pack): string[] {
   for (const d of dupes(pack.submissions.map((s) => s.code))) out.push(`submissions: 报表代号 "${d}" 重复`);
   // forms name a target by id, so an id must mean one target
   for (const d of dupes(pack.targets.map((t) => t.id))) out.push(`targets: 目标 "${d}" 重复`);
+  checkDistrictRefs(pack, out);
   pack.submissions.forEach((sub, i) => {
     const at = `submissions[${i}]`;
     for (const t of sub.schoolTypes ?? []) if (!typeIds.has(t)) out.push(`${at}.schoolTypes: 没有办学类型 "${t}"`);

@@ -10,6 +10,7 @@ import { ageCheckSchema } from './schema-staff';
 import { extraColumnChecks, fixedRowsSchema, ledgerGroupSheetSchema } from './schema-ledger-extras';
 import { recordImportSchema } from './schema-record-import';
 import { cellKindSchema, stageRowsSchema, statCheckSchema, statColumnSchema, statRowSchema, statSheetSchema } from './schema-stat';
+import { balanceSchema, districtFormulaSchema, type BalanceConfig, type DistrictFormula } from './schema-district';
 
 export const PACK_FORMAT = 'xiaobiao-pack/1';
 export const FORMS_FORMAT = 'xiaobiao-forms/1';
@@ -166,6 +167,7 @@ export const targetSchema = z
     source: label,
     baseline: z.number().optional(), // the plan's 2020 figure
     note: z.string().optional(), // how it is computed, or what the plan says beyond one number
+    formula: id.optional(), // the district formula (districtFormulas) the bureau computes it with
   })
   .strict();
 
@@ -174,6 +176,9 @@ const libraryFields = {
   stages: z.array(stageSchema).optional(),
   schoolTypes: z.array(schoolTypeSchema).optional(),
   sheets: z.array(sheetSchema).optional(),
+  // the bureau's side (schema-district.ts): how district indicators and the 差异系数 are computed
+  districtFormulas: z.array(districtFormulaSchema).optional(),
+  balance: balanceSchema.optional(),
 };
 
 /** A library of shared forms, used by packs so two bureaus never copy the same form. */
@@ -218,6 +223,7 @@ export type Stage = z.infer<typeof stageSchema>;
 export type SchoolTypeDef = z.infer<typeof schoolTypeSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type { IndicatorSheet, IndicatorRow, IndicatorSection, Expr } from './indicator-schema';
+export type { BalanceConfig, DistrictFormula } from './schema-district';
 export type FormsFile = z.infer<typeof formsFileSchema>;
 export type PackFile = z.infer<typeof packFileSchema>;
 
@@ -234,4 +240,7 @@ export interface Pack {
   sheets: Record<string, Sheet>;
   targets: Target[];
   params: Record<string, number>;
+  /** the bureau's formulas, by id (a target's `formula` names one) */
+  districtFormulas?: DistrictFormula[];
+  balance?: BalanceConfig;
 }
