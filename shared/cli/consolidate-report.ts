@@ -1,6 +1,7 @@
 // What `xiaobiao consolidate` prints: a Chinese summary for the clerk (who is missing, which files
 // fail and why, the rates, the targets missed, the 差异系数) or, with --json, the same as JSON
 // (verdicts without their data) for scripts and tests.
+import { basename } from 'node:path';
 import type { Pack } from '../pack/schema';
 import type { ReceiveAction, Registry, Verdict } from '../consolidate/types';
 import type { CompletenessCell, CompletenessRate } from '../consolidate/completeness';
@@ -86,7 +87,7 @@ export function printSummary(r: ConsolidateResult, io: Io, json: boolean): void 
     const what = o.superseded ? `第 ${v.version} 版，已被新版替换` : `${KIND[v.kind]}，${ACTION[o.action]}`;
     io.out(`文件「${v.fileName}」${v.schoolName ? `（${v.schoolName}）` : ''}：${what}${why}`);
   }
-  if (r.skipped.length) io.out(`已忽略 ${r.skipped.length} 个非 .xlsx 文件：${r.skipped.slice(0, 5).join('、')}${r.skipped.length > 5 ? ' …' : ''}`);
+  if (r.skipped.length) io.out(`已忽略 ${r.skipped.length} 个非 .xlsx 文件：${r.skipped.slice(0, 5).map((f) => basename(f)).join('、')}${r.skipped.length > 5 ? ' …' : ''}`);
   io.out(`汇总学校 ${Object.keys(r.totals.versions).length} 所，${r.totals.sheets.length} 张表`);
   for (const i of r.indicators.filter((x) => x.status === 'missed'))
     io.out(`未达成：${i.target.name}（目标 ${i.target.value}${i.target.unit}，本区 ${i.value === null ? '—' : +i.value.toFixed(2)}）${i.missing.length ? `，未达标学校 ${i.missing.length} 所` : ''}`);
