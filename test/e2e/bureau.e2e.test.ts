@@ -3,6 +3,7 @@
 // the registry does not know — verified in web workers; then 报送情况, 全区汇总 and 规划指标.
 // Nothing of the tampered file's figures reaches IndexedDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { seedPacks } from '../../shared/cli/seeds';
 import { computeStatTable, packConditionContext } from '../../shared/compute/stat-table';
 import type { StatSheet } from '../../shared/pack/schema';
@@ -116,6 +117,13 @@ describe('bureau mode in Chromium', () => {
     await tid('total-01-enrol').click();
     await expect.poll(() => tid('totals-drill').locator('tbody tr').count()).toBe(4);
     await app.page.keyboard.press('Escape');
+    // the district summary workbook, as `xiaobiao consolidate` writes it: 报送情况 lists every registry school
+    const summary = await app.download(() => tid('summary-export').click());
+    const wb = XLSX.read(summary.bytes, { type: 'array' });
+    expect(wb.SheetNames).toContain('报送情况');
+    const status = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['报送情况']!, { header: 1 }).flat().map(String);
+    expect(status).toContain('罗江区鄢家小学');
+    expect(status).toContain('哈希不符');
 
     await tab('规划指标');
     await tid('district-indicators').waitFor({ timeout: 20_000 });

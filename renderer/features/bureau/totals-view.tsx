@@ -3,7 +3,10 @@
 // group is the registry's word), for the district or one group of a breakdown; a click on a
 // total lists the schools in it, with each one's figure (drillDown).
 import { useMemo, useState } from 'react';
-import { Alert, Drawer, Empty, Select, Table } from 'antd';
+import { Alert, App, Button, Drawer, Empty, Select, Table } from 'antd';
+import { platform } from '../../platform';
+import { populationTable } from './bureau-repo';
+import { factsCsvFile, summaryWorkbookBytes } from './district-export';
 import type { Breakdown, BureauProfile } from '../../../shared/consolidate/types';
 import type { Pack, Submission } from '../../../shared/pack/schema';
 import { BREAKDOWN_LABEL, BREAKDOWNS, districtTotals, drillDown, type DrillRow } from '../../../shared/consolidate/totals';
@@ -21,6 +24,24 @@ export interface TotalsViewProps {
 const round = (v: number) => Math.round(v * 100) / 100;
 
 export function TotalsView({ pack, bureau, submission, period, data }: TotalsViewProps) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const save = async (make: () => Promise<{ fileName: string; bytes: Uint8Array }>, mime?: string) => {
+    setBusy(true);
+    try {
+      const f = await make();
+      const saved = await platform.saveFile(f.fileName, f.bytes, mime);
+      if (saved.saved) message.success(`已导出 ${f.fileName}`);
+    } catch {
+      message.error('导出没有成功，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportSummary = () => save(() => summaryWorkbookBytes({
+    pack, bureau, schools: data.registry, submission, period, held: data.held, history: data.history, receipts: data.verdicts, population: populationTable(data.population),
+  }));
+  const exportFacts = () => save(() => factsCsvFile(pack, bureau, data.registry, submission.code, period, data.held), 'text/csv');
   const registry = useMemo(() => registryOf(bureau, data.registry), [bureau, data.registry]);
   const totals = useMemo(
     () => districtTotals({ pack, registry, submission: submission.code, period, held: data.held }),
@@ -52,6 +73,9 @@ export function TotalsView({ pack, bureau, submission, period, data }: TotalsVie
         )}
         <span data-testid="totals-count">汇总 {total?.schools.length ?? 0} 所学校的报表</span>
         <span className="bureau-hint">点击数字查看由哪些学校汇成</span>
+        <span style={{ flex: 1 }} />
+        <Button loading={busy} onClick={() => void exportSummary()} data-testid="summary-export">导出全区汇总工作簿（xlsx）</Button>
+        <Button disabled={busy} onClick={() => void exportFacts()} data-testid="facts-export">导出明细数据（CSV）</Button>
       </div>
       {totals.missing.length > 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`名册中 ${totals.missing.length} 所学校这一期没有通过核验的报表，未计入汇总（见“报送情况”）`} />
