@@ -3,7 +3,6 @@
 // evidence), held back for the clerk (an unknown school; a newer version, with its cell diff), or
 // only listed (refused, a lower version, the same content again). Verdicts are handled one at a
 // time in arrival order, so two files of one school in the same drop are decided one after the other.
-import Dexie from 'dexie';
 import type { Pack } from '../../../shared/pack/schema';
 import type { BureauProfile, FactRow, HeldReport, ReceiveAction, Verdict } from '../../../shared/consolidate/types';
 import { db, nowIso } from '../../db/db';
@@ -48,7 +47,7 @@ async function factsOf(ctx: ReceiveContext, held: HeldReport): Promise<FactRow[]
   // the key's first part, so a drop of 300 files does not read the whole table 300 times
   const own = await db.heldReports
     .where('[schoolCode+submission+period]')
-    .between([held.schoolCode, Dexie.minKey, Dexie.minKey], [held.schoolCode, Dexie.maxKey, Dexie.maxKey])
+    .between([held.schoolCode, '', ''], [held.schoolCode, '\uffff', '\uffff'])
     .toArray();
   const others = own.filter((h) => !(h.submission === held.submission && h.period === held.period));
   const school = await db.registry.get(held.schoolCode);
