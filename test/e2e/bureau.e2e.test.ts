@@ -104,6 +104,10 @@ describe('bureau mode in Chromium', () => {
     expect(await state('5106262006')).toBe('未报');
     expect(await tid('state-5106262099').textContent()).toContain('已报 v1');
     expect(await tid('rate-全区').textContent()).toContain('已报 5 / 7 所');
+    // what the bureau got, byte for byte: the tampered file as it came
+    const original = await app.download(() => tid('original-5106262005').click());
+    expect(original.name).toBe(files[4]!.name);
+    expect(Buffer.from(original.bytes).equals(Buffer.from(files[4]!.bytes))).toBe(true);
 
     await tab('全区汇总');
     const sheet = pack.sheets.jj3112 as StatSheet;

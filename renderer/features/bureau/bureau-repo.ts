@@ -6,7 +6,7 @@ import { db, nowIso } from '../../db/db';
 import { bureauProfileSchema } from './bureau-profile';
 import { parsePopulation, type PopulationTable } from '../../../shared/consolidate/population';
 import {
-  BUREAU_ID, type PopulationRecord, type FactsRecord, type HeldReportRecord, type ReceivedFileRecord, type RegistryRecord, type VerdictRecord,
+  BUREAU_ID, type PopulationRecord, type FactsRecord, type HeldReportRecord, type ReceivedFileRecord, type VerdictRecord,
 } from './bureau-records';
 
 export async function getBureau(): Promise<BureauProfile | undefined> {
@@ -17,10 +17,6 @@ export async function saveBureau(profile: BureauProfile): Promise<BureauProfile>
   const clean = bureauProfileSchema.parse(profile);
   await db.bureau.put({ id: BUREAU_ID, profile: clean, updatedAt: nowIso() });
   return clean;
-}
-
-export function listRegistry(): Promise<RegistryRecord[]> {
-  return db.registry.orderBy('code').toArray();
 }
 
 /**
@@ -70,20 +66,8 @@ export async function storeReceipt(r: Receipt): Promise<'stored' | 'same'> {
   });
 }
 
-export function heldFor(submission: string, period: string): Promise<HeldReportRecord[]> {
-  return db.heldReports.where('[submission+period]').equals([submission, period]).toArray();
-}
-
-export function verdictsFor(submission: string, period: string): Promise<VerdictRecord[]> {
-  return db.verdicts.where('[submission+period]').equals([submission, period]).toArray();
-}
-
 export async function heldReport(schoolCode: string, submission: string, period: string): Promise<HeldReportRecord | undefined> {
   return db.heldReports.get([schoolCode, submission, period]);
-}
-
-export async function knownFileShas(): Promise<Set<string>> {
-  return new Set((await db.receivedFiles.toCollection().primaryKeys()) as string[]);
 }
 
 export function receivedFile(fileSha256: string): Promise<ReceivedFileRecord | undefined> {
@@ -104,8 +88,4 @@ export async function savePopulation(rows: readonly PopulationRecord[]): Promise
 /** The table as the district indicators read it. */
 export function populationTable(rows: readonly PopulationRecord[]): PopulationTable {
   return { entries: rows.map(({ group, year, age, count }) => ({ year, age, count, ...(group === 'disabled' ? { group } : {}) })) };
-}
-
-export function listPopulation() {
-  return db.population.toArray();
 }

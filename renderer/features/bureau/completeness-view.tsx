@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { completeness, pct, STATES, type CompletenessRow } from './completeness-model';
 import { completenessWorkbook } from './completeness-export';
 import { registryOf } from './engine';
+import { receivedFile } from './bureau-repo';
 import type { BureauData } from './use-bureau-data';
 
 const STATE_COLOR: Record<CompletenessState, string> = { 未报: 'default', 已报: 'green', 校验不通过: 'orange', 哈希不符: 'red', 逾期: 'volcano' };
@@ -33,6 +34,20 @@ export function CompletenessView({ pack, bureau, submission, period, due, data }
     (!state || r.state === state) && (!town || r.school.township === town) && (!overdue || r.overdue || r.state === '逾期') &&
     (!q || r.school.name.includes(q) || r.school.code.includes(q)));
   const title = `${submission.name}（${periodLabel(submission.periodKind, period)}）`;
+  // the file each state word comes from: the held report's, else the latest one received
+  const fileOf = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const v of [...data.verdicts].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))) if (v.schoolCode) out.set(v.schoolCode, v.fileSha256);
+    for (const h of data.held) if (h.submission === submission.code && h.period === period) out.set(h.schoolCode, h.fileSha256);
+    return out;
+  }, [data, submission, period]);
+
+  /** The bureau shows what it got: the original bytes, exactly as received. */
+  const original = async (sha: string) => {
+    const f = await receivedFile(sha);
+    if (!f) return message.error('找不到这份原文件');
+    await platform.saveFile(f.fileName, new Uint8Array(f.bytes));
+  };
 
   const exportXlsx = async () => {
     const bytes = await completenessWorkbook(bureau, registryOf(bureau, data.registry), title, rows, rates);
@@ -85,6 +100,13 @@ export function CompletenessView({ pack, bureau, submission, period, due, data }
             ),
           },
           { title: '说明', key: 'why', render: (_, r: CompletenessRow) => (r.problems ?? []).slice(0, 2).join('；') },
+          {
+            title: '原文件', key: 'file', width: 90,
+            render: (_, r: CompletenessRow) => {
+              const sha = fileOf.get(r.school.code);
+              return sha ? <a onClick={() => void original(sha)} data-testid={`original-${r.school.code}`}>下载</a> : null;
+            },
+          },
         ]}
       />
     </div>
