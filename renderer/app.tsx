@@ -5,8 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { SchoolProfile } from '../shared/model/school';
 import { getSchool } from './db/school-repo';
 import { getPack, packList, packLoad } from './lib/packs';
-import { SetupPage } from './pages/setup-page';
-import { Workspace } from './pages/workspace';
+import { SetupPage, Workspace, rememberFirstScreen } from './lib/first-screen';
 import { AppProviders } from './app-providers';
 import { VersionGate } from './components/version-gate';
 import type { BureauProfile } from '../shared/consolidate/types';
@@ -26,6 +25,12 @@ async function loadSchool(): Promise<SchoolLoad> {
   }
 }
 
+const loading = (
+  <div className="app-loading">
+    <Spin size="large" description="正在打开本机数据…" />
+  </div>
+);
+
 function Root() {
   const school = useLiveQuery(loadSchool, []);
   const [editing, setEditing] = useState(false);
@@ -33,13 +38,7 @@ function Root() {
   if (packLoad.error) {
     return <Result status="error" title="报表包有误，无法开始" subTitle={packLoad.error} />;
   }
-  if (!school) {
-    return (
-      <div className="app-loading">
-        <Spin size="large" description="正在打开本机数据…" />
-      </div>
-    );
-  }
+  if (!school) return loading;
   if (school.error) {
     return (
       <Result
@@ -51,13 +50,10 @@ function Root() {
     );
   }
   const profile = school.profile;
-  // bureau mode (区教育局) when this install was set up as one; first run asks which it is
-  if (!profile && school.bureau)
-    return (
-      <Suspense fallback={<div className="app-loading"><Spin size="large" description="正在打开区教育局汇总…" /></div>}>
-        <BureauRoot bureau={school.bureau} />
-      </Suspense>
-    );
+  // bureau mode (区教育局) when this install was set up as one (its own chunk, under the root's Suspense)
+  if (!profile && school.bureau) return <BureauRoot bureau={school.bureau} />;
+  rememberFirstScreen(profile ? 'workspace' : 'setup');
+  // first run asks 学校 or 区教育局; 学校 is preselected and shows the set-up page as before
   if (!profile) return <FirstRunPage packs={packList()} />;
   if (editing) {
     return (
@@ -92,7 +88,9 @@ export function App({ staticStyles = false }: { staticStyles?: boolean }) {
   return (
     <AppProviders staticStyles={staticStyles}>
       <VersionGate>
-        <Root />
+        <Suspense fallback={loading}>
+          <Root />
+        </Suspense>
       </VersionGate>
     </AppProviders>
   );

@@ -1,28 +1,10 @@
-// Renderer entry (web build and Electron alike).
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
+// Renderer entry (web build and Electron alike). Deliberately tiny: the likely first screen and
+// the app shell (start-app.tsx) are requested at once, so both download and parse side by side.
+// the stylesheets stay static: index.html links them, so nothing paints unstyled
 import 'antd/dist/antd.css';
 import './styles.css';
-import { prepareDatabase } from './lib/startup';
-import { platform } from './platform';
-import { startDataWorker } from './db/data-worker-client';
-import { db } from './db/db';
+import { preloadFirstScreen } from './lib/first-screen-hint';
 
-// marks for `npm run bench` (test/bench/cold-start.ts): where the first second goes
-performance.mark('xb-modules');
-const root = document.getElementById('root');
-if (!root) throw new Error('找不到 #root 元素');
-// Before anything queries the database: ask the browser not to evict it (it holds the school's
-// only copy of its data) and back it up if this version is about to migrate it.
-void prepareDatabase(platform).then(() => {
-  performance.mark('xb-prepared');
-  // once this page has opened (and if need be upgraded) the database: the worker opens it too,
-  // and must never be the connection that upgrades it
-  db.open().then(() => startDataWorker(), () => undefined);
-  createRoot(root).render(
-    <StrictMode>
-      <App staticStyles />
-    </StrictMode>,
-  );
-});
+performance.mark('xb-entry');
+void preloadFirstScreen();
+void import('./start-app');

@@ -8,7 +8,7 @@ import { APP_VERSION } from '../lib/app-version';
 import { todayIso } from '../lib/periods';
 import { platform } from '../platform';
 import { packLoad, packList } from '../lib/packs';
-import { DemoLoader } from './demo-loader';
+import { LazyDemoLoader as DemoLoader } from './lazy-demo-loader';
 import { ChangesDrawer } from './changes-drawer';
 import { RestoreReportDialog } from './restore-report-dialog';
 import { BackupDialog } from './backup-dialog';

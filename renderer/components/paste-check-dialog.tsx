@@ -5,6 +5,8 @@ import { Alert, Button, Modal, Table } from 'antd';
 import type { LedgerColumn } from '../../shared/pack/schema';
 import type { CellValue } from '../../shared/model/data';
 import { formatValue } from '../../shared/model/values';
+import type { ValueChoice } from '../../shared/import/value-map';
+import { ValueMappingStep } from './value-mapping-step';
 import '../import.css';
 
 export interface PasteProblem {
@@ -19,13 +21,16 @@ export interface PasteCheckDialogProps {
   firstRow: number;
   block: readonly Record<string, CellValue>[];
   problems: readonly PasteProblem[];
+  /** values the list does not offer, for the 对应 step (answers apply to the block at once) */
+  choices?: readonly ValueChoice[];
+  onChoose?: (colKey: string, value: string, to: string | undefined) => void;
   onAccept: () => void;
   /** writes the whole block, bad cells included */
   onAcceptAll: () => void;
   onCancel: () => void;
 }
 
-export function PasteCheckDialog({ columns, firstRow, block, problems, onAccept, onAcceptAll, onCancel }: PasteCheckDialogProps) {
+export function PasteCheckDialog({ columns, firstRow, block, problems, choices = [], onChoose, onAccept, onAcceptAll, onCancel }: PasteCheckDialogProps) {
   const keys = new Set(block.flatMap((r) => Object.keys(r)));
   const shown = columns.filter((c) => keys.has(c.key));
   const bad = new Map(problems.map((p) => [`${p.index}|${p.colKey}`, p.message]));
@@ -58,6 +63,7 @@ export function PasteCheckDialog({ columns, firstRow, block, problems, onAccept,
         style={{ marginBottom: 8 }}
         message={`粘贴的 ${block.length} 行中有 ${badRows.size} 行有错误（红色标出，鼠标停留可看原因）。还没有写入任何数据：可以只粘贴正确的行，也可以全部粘贴，错误的格子在表中标红，改正后即消失。`}
       />
+      {onChoose && choices.length > 0 ? <ValueMappingStep choices={choices} onChoose={onChoose} source="粘贴的内容中" /> : null}
       <Table
         size="small"
         rowKey="index"

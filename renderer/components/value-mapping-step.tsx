@@ -10,13 +10,15 @@ export interface ValueMappingStepProps {
   choices: readonly ValueChoice[];
   /** `to` undefined: keep the value as it is (the row stays an error) */
   onChoose: (colKey: string, value: string, to: string | undefined) => void;
+  /** where the values come from, for the message: 文件中 (an import) or 粘贴的内容中 (a paste) */
+  source?: string;
 }
 
 const KEEP = '\u0000keep';
 
 const choiceKey = (c: ValueChoice) => `${c.colKey}|${c.value}`;
 
-export function ValueMappingStep({ choices, onChoose }: ValueMappingStepProps) {
+export function ValueMappingStep({ choices, onChoose, source = '文件中' }: ValueMappingStepProps) {
   const open = choices.some((c) => c.to === undefined);
   // once open (something to answer, or the user asked), it stays open while answers are given
   const [expanded, setExpanded] = useState(open);
@@ -28,7 +30,7 @@ export function ValueMappingStep({ choices, onChoose }: ValueMappingStepProps) {
         type="info"
         showIcon
         data-testid="value-mapping-remembered"
-        message={`已按上次导入时的对应换算 ${choices.length} 种写法（${sample}${choices.length > 3 ? '…' : ''}）`}
+        message={`已按记住的对应换算 ${choices.length} 种写法（${sample}${choices.length > 3 ? '…' : ''}）`}
         action={<Button size="small" onClick={() => setExpanded(true)} data-testid="value-mapping-edit">查看或修改</Button>}
       />
     );
@@ -41,8 +43,8 @@ export function ValueMappingStep({ choices, onChoose }: ValueMappingStepProps) {
         showIcon
         message={
           left
-            ? `文件中有 ${left} 种写法不是本表的可选值：请为每种选一次它对应的值（会记住，下次导入同样的写法自动对应）`
-            : '每种写法都已对应；导入后会记住这些对应'
+            ? `${source}有 ${left} 种写法不是本表的可选值：请为每种选一次它对应的值（会记住，下次导入或粘贴同样的写法自动对应）`
+            : `每种写法都已对应；${source === '文件中' ? '导入' : '粘贴'}后会记住这些对应`
         }
       />
       <Table

@@ -60,7 +60,7 @@ function onAnswer(ev: MessageEvent): void {
 }
 
 /**
- * Starts the data worker. Call once the database is open at this version (main.tsx): the worker
+ * Starts the data worker. Call once the database is open at this version (start-app.tsx): the worker
  * opens it too, and must never be the connection that upgrades it.
  */
 export function startDataWorker(create?: () => Worker): void {

@@ -1,6 +1,7 @@
 // Between the setup form's fields and the shared SchoolProfile schema: the schema is the one
 // source of truth for what a valid profile is; this file only puts its verdicts in Chinese
 // next to the right field.
+import { cleanText, removedChars } from '../../shared/model/clean-text';
 import type { z } from 'zod';
 import { schoolProfileSchema, type SchoolProfile } from '../../shared/model/school';
 import { toHalfWidth } from '../../shared/model/values';
@@ -49,9 +50,27 @@ export function fieldError(field: ProfileField, value: unknown): string | undefi
   return r.success ? undefined : issueMessage(r.error.issues[0]!, field);
 }
 
-/** Form values → a profile, or the errors per field as the schema sees them. */
+/**
+ * A pasted field without what an .xlsx cannot carry (clean-text.ts), on one line: a school name
+ * or a phone number copied from another system can bring control characters or line breaks.
+ */
+function cleanField(v: unknown): unknown {
+  return typeof v === 'string' ? cleanText(v).replace(/\s*[\n\t]\s*/g, ' ') : v;
+}
+
+/** What cleaning removed from the form's text, as a short phrase for the user; undefined when nothing. */
+export function removedFromProfile(values: ProfileFormValues): string | undefined {
+  const found = Object.entries(values).flatMap(([k, v]) => {
+    const what = typeof v === 'string' ? removedChars(v) : undefined;
+    return what ? [`${FIELD_LABELS[k as ProfileField] ?? k}：${what}`] : [];
+  });
+  return found.length ? found.join('；') : undefined;
+}
+
+/** Form values → a profile (text cleaned), or the errors per field as the schema sees them. */
 export function toProfile(values: ProfileFormValues): { profile?: SchoolProfile; errors: Partial<Record<ProfileField, string>> } {
-  const { puhui, ...rest } = values;
+  const { puhui, ...raw } = values;
+  const rest = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, cleanField(v)]));
   const candidate = {
     ...rest,
     ...(values.type === '幼儿园' ? { puhui: puhui === 'yes' } : {}),

@@ -22,7 +22,7 @@ function api(): StorageApi | undefined {
 
 let asked: Promise<boolean | undefined> | undefined;
 
-/** Asks once per page load (main.tsx, at start); later calls get the same answer. */
+/** Asks once per page load (start-app.tsx, at start); later calls get the same answer. */
 export function requestPersistence(storage: StorageApi | undefined = api()): Promise<boolean | undefined> {
   asked ??= storage?.persist ? storage.persist().catch(() => undefined) : Promise.resolve(undefined);
   return asked;

@@ -2,14 +2,14 @@
 // export file name. Checked field by field with the shared schema's Chinese messages.
 import { useMemo, useState, type ComponentProps } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
-import { DemoLoader } from '../components/demo-loader';
+import { LazyDemoLoader as DemoLoader } from '../components/lazy-demo-loader';
 import type { Rule } from 'antd/es/form';
 import type { Pack } from '../../shared/pack/schema';
 import { SPONSORS, URBAN_RURAL, type SchoolProfile } from '../../shared/model/school';
 import { saveSchool } from '../db/school-repo';
 import { trackSave } from '../state/store';
 import {
-  FIELD_LABELS, fieldError, normalizeCode, toFormValues, toProfile,
+  FIELD_LABELS, fieldError, normalizeCode, removedFromProfile, toFormValues, toProfile,
   type ProfileField, type ProfileFormValues,
 } from '../lib/profile-form';
 import { SetupSelect } from '../components/setup-select';
@@ -60,6 +60,8 @@ export function SetupPage({ packs, initial, onSaved, onCancel }: SetupPageProps)
       return;
     }
     message.success(initial ? '学校信息已更新' : '学校信息已保存，可以开始填报了');
+    const removed = removedFromProfile(values);
+    if (removed) message.info(`已去掉无法写入报表的字符（${removed}）`);
     onSaved(saved);
   };
 

@@ -171,7 +171,7 @@ export function computeDistrictIndicators(pack: Pack, reports: readonly District
     const formula = target.formula ? formulas.get(target.formula) : undefined;
     if (target.level !== 'district' && !formula) continue;
     let part: Partial;
-    if (!formula) part = { ...empty('noFormula'), message: target.note ?? '学校报表不采集此项，由教育局另行统计' };
+    if (!formula || (formula.kind === 'balance' && !pack.balance)) part = { ...empty('noFormula'), message: target.note ?? '学校报表不采集此项，由教育局另行统计' };
     else if (formula.kind === 'balance') part = fromBalance(target, formula, (balance ??= computeBalance(pack, reports, { period: opts.periods?.[pack.balance!.submission], contexts })));
     else {
       part = perSchool(pack, target, formula, reports, contexts, opts.periods?.[formula.submission]);

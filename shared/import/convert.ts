@@ -17,12 +17,8 @@ import type { DecodedSheet, RawCell } from './decode';
 import type { ColumnMapping } from './header';
 import { ValueTally, type ValueChoice, type ValueMap } from './value-map';
 
-export interface ValidationTarget {
-  pack: Pack;
-  school: SchoolProfile;
-  submission: string;
-  period: string;
-}
+import type { ValidationTarget } from './import-target';
+export type { ValidationTarget } from './import-target';
 
 export interface RowProblem {
   /** index into the converted rows */

@@ -8,7 +8,7 @@ import type { LedgerColumn, LedgerSheet } from '../pack/schema';
 import type { CellValue } from '../model/data';
 import { enumValues } from '../pack/applicability';
 import { normaliseValue } from '../pack/synonyms';
-import type { ValidationTarget } from './convert';
+import type { ValidationTarget } from './import-target';
 
 /** column key → value as written in the file → the column's value it stands for. */
 export type ValueMap = Record<string, Record<string, string>>;

@@ -12,18 +12,15 @@ function walk(e: Expr, visit: (e: Expr) => void): void {
 }
 
 /**
- * An expression evaluated on each school's period of `submission`: what it reads must be a sheet
- * of that submission (a row of an indicator sheet must exist), and it has no sheet of its own,
- * so `row`, `metCount` and `balanced` mean nothing here.
+ * An expression evaluated on each school's period: what it reads must be a sheet of the right kind
+ * (a row of an indicator sheet must exist), and it has no sheet of its own, so `row`, `metCount`
+ * and `balanced` mean nothing here.
  */
-function checkExpr(expr: Expr, submission: string, at: string, pack: Pack, out: string[]): void {
-  const list = pack.submissions.find((s) => s.code === submission)?.sheets ?? [];
-  const sheets = new Set(list);
-  // a submission naming a sheet that does not exist is already reported; its formulas are not checked against it again
-  const whole = list.every((id) => pack.sheets[id]);
+function checkExpr(expr: Expr, at: string, pack: Pack, out: string[]): void {
+  // whether the sheet is one of the submission's is not checked: a library's formula serves packs
+  // whose submissions list different sheets, and a school without the sheet simply has no figure
   const own = (id: string, kind: string, word: string) => {
     if (pack.sheets[id]?.kind !== kind) out.push(`${at}: "${id}" 不是${word}`);
-    else if (whole && !sheets.has(id)) out.push(`${at}: 表 "${id}" 不在报表 ${submission} 中`);
   };
   walk(expr, (e) => {
     if (e.op === 'count' || e.op === 'sum' || e.op === 'max' || e.op === 'distinct' || e.op === 'groups') {
@@ -43,8 +40,8 @@ function checkExpr(expr: Expr, submission: string, at: string, pack: Pack, out: 
   });
 }
 
-function checkSum(sum: SchoolSum, submission: string, at: string, pack: Pack, out: string[]): void {
-  checkExpr(sum.expr, submission, `${at}.expr`, pack, out);
+function checkSum(sum: SchoolSum, at: string, pack: Pack, out: string[]): void {
+  checkExpr(sum.expr, `${at}.expr`, pack, out);
   const types = new Set(pack.schoolTypes.map((t) => t.id));
   const stages = new Set(pack.stages.map((s) => s.id));
   (sum.schools ?? []).forEach((f, i) => {
@@ -57,22 +54,24 @@ export function checkDistrictRefs(pack: Pack, out: string[]): void {
   const formulas = pack.districtFormulas ?? [];
   const ids = new Set(formulas.map((f) => f.id));
   const submissions = new Set(pack.submissions.map((s) => s.code));
+  const used = new Set(pack.targets.map((t) => t.formula));
   pack.targets.forEach((t, i) => {
     if (t.formula && !ids.has(t.formula)) out.push(`targets[${i}].formula: 没有区级公式 "${t.formula}"`);
   });
   formulas.forEach((f, i) => {
     const at = `districtFormulas[${i}]`;
     if (f.kind === 'balance') {
-      if (!pack.balance) out.push(`${at}: 包及其表单库没有定义差异系数（balance）`);
+      if (!pack.balance && used.has(f.id)) out.push(`${at}: 包及其表单库没有定义差异系数（balance）`);
       return;
     }
-    if (!submissions.has(f.submission)) out.push(`${at}.submission: 没有报表 "${f.submission}"`);
+    // a library formula no target of this pack names may read a submission the pack does not have
+    if (!submissions.has(f.submission) && used.has(f.id)) out.push(`${at}.submission: 没有报表 "${f.submission}"`);
     if (f.kind === 'share') {
-      checkSum(f.num, f.submission, `${at}.num`, pack, out);
-      checkSum(f.den, f.submission, `${at}.den`, pack, out);
-    } else if (f.kind === 'sum') checkSum(f.of, f.submission, `${at}.of`, pack, out);
+      checkSum(f.num, `${at}.num`, pack, out);
+      checkSum(f.den, `${at}.den`, pack, out);
+    } else if (f.kind === 'sum') checkSum(f.of, `${at}.of`, pack, out);
     else {
-      checkSum(f.num, f.submission, `${at}.num`, pack, out);
+      checkSum(f.num, `${at}.num`, pack, out);
       if (f.ages.from > f.ages.to) out.push(`${at}.ages: 起始年龄大于截止年龄`);
     }
   });
@@ -88,6 +87,6 @@ export function checkDistrictRefs(pack: Pack, out: string[]): void {
   b.stages.forEach((s, i) => {
     if (!pack.stages.some((x) => x.id === s.stage)) out.push(`balance.stages[${i}].stage: 没有学段 "${s.stage}"`);
     for (const c of [...s.rows, s.standardRow]) if (!codes.has(c)) out.push(`balance.stages[${i}]: 表 "${b.sheet}" 没有第 ${c} 行`);
-    checkExpr(s.students, b.submission, `balance.stages[${i}].students`, pack, out);
+    checkExpr(s.students, `balance.stages[${i}].students`, pack, out);
   });
 }

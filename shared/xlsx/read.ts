@@ -179,6 +179,10 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   for (const sheet of sheets) {
     const where = { file, sheet: sheet.title };
     const v = values.get(sheet.title)!;
+    // a figure Excel shows as a date is not the count SheetJS reads
+    const dated = sheet.kind === 'stat' || sheet.kind === 'indicator' ? scans.get(sheet.title)?.dateCells.values().next().value : undefined;
+    if (dated !== undefined)
+      throw new ReportReadError('数字设置了日期格式：Excel 显示为日期，不是填写的数', { ...where, row: Math.floor(dated / 16384) + 1, col: (dated % 16384) + 1 });
     if (sheet.kind === 'cover') cover = readCover(v, sheet, schoolType, where);
     if (sheet.kind === 'ledger') data.sheets[sheet.id] = readLedgerSheet(v, sheet, where);
     if (sheet.kind === 'ledgerGroup') Object.assign(data.sheets, readLedgerGroup(v, sheet, groupParts(pack, sheet), where));

@@ -157,8 +157,11 @@ export class CrashLane {
    */
   async trial(n: number, maxEdits: number, killWithinMs: number): Promise<void> {
     const edits = this.rnd.int(1, maxEdits);
+    const t0 = Date.now();
     const b = await this.open();
+    const t1 = Date.now();
     await this.verify(b.page, n - 1);
+    if (process.env.CRASH_PROFILE) console.log(`trial ${n}: open ${t1 - t0} ms, verify ${Date.now() - t1} ms`);
     if (n % AUDIT_EVERY === 0) await audit(b.page);
     const typed: Edit[] = [];
     let killed = false;

@@ -3,13 +3,15 @@
 // previous trial saw saved is in the database and on screen, types edits into 班级名册 and
 // 教基3112 at random speeds, and SIGKILLs the browser at a random moment. Edits not yet shown as
 // saved may be lost; the data must still open and audit.
-// CRASH_TRIALS (default 100) sets the number of trials, CRASH_LANES (default 1) how many
-// profiles run side by side, CRASH_SEED replays a run.
+// CRASH_TRIALS (default 40: what fits `npm test`'s 20-minute budget on 2 cores; the durability
+// table in docs/durability.md was measured with 100) sets the number of trials, CRASH_LANES
+// (default 1) how many profiles run side by side, CRASH_SEED replays a run, CRASH_PROFILE=1 prints
+// each trial's reopen and check times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from './harness';
 import { CrashLane } from './crash-lane';
 
-const TRIALS = Number(process.env.CRASH_TRIALS ?? 100);
+const TRIALS = Number(process.env.CRASH_TRIALS ?? 40);
 const LANES = Math.max(1, Math.min(TRIALS, Number(process.env.CRASH_LANES ?? 1)));
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 /** edits per trial (1 … this): a trial is a Chromium start (~1.5 s) plus ~0.3 s an edit */

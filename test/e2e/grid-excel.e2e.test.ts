@@ -106,6 +106,36 @@ describe('the grid like Excel, in Chromium', () => {
     await pane.evaluate((el) => el.scrollTo(0, 0));
   });
 
+  it('keeps a 基表 header (both levels) and 指标名称 in view when the form scrolls down and right', async () => {
+    // a small laptop screen less the browser's bars: 4155's 24 columns and its rows both overflow
+    await page().setViewportSize({ width: 1100, height: 480 });
+    try {
+      await tid('sheet-nav-jj4155').click();
+      const pane = page().locator('.ws-content');
+      const head = page().locator('.stat-grid thead').first();
+      const firstHead = page().locator('.stat-grid thead th').first();
+      await head.waitFor();
+      const before = await box(head);
+      const paneBox = await box(pane);
+      expect(before.y).toBeGreaterThan(paneBox.y + 30); // under the form's title, before
+      expect(await pane.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(150); // a form taller than the pane
+      await pane.evaluate((el) => el.scrollBy(400, 150));
+      await expect.poll(() => pane.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(100);
+      const down = await box(head);
+      expect(down.y).toBe(paneBox.y); // stuck to the pane's top
+      expect(down.height).toBeCloseTo(before.height, 0); // every header row, not only the first
+      // what is drawn at the header's place is the header, not a data row scrolled under it
+      const onTop = await page().evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('thead') != null, [paneBox.x + 300, down.y + 5]);
+      expect(onTop).toBe(true);
+      expect(await pane.evaluate((el) => el.scrollLeft)).toBeGreaterThan(50);
+      expect((await box(firstHead)).x).toBe(paneBox.x); // 指标名称's header stuck to the left edge too
+      await pane.evaluate((el) => el.scrollTo(0, 0));
+    } finally {
+      await page().setViewportSize({ width: 1440, height: 900 });
+      await tid('sheet-nav-classList').click();
+    }
+  });
+
   it('a Shift+click range fills down with Ctrl+D', async () => {
     await tid('cell-classList-0-className').click();
     await tid('cell-classList-2-students').click({ modifiers: ['Shift'] });

@@ -1,7 +1,8 @@
 // A 人事 staff list imported in Chromium as a new user would: the export's own wordings (大学本科,
 // 大专, 一级教师, 未评, 在编, 编外, 汉) are read through the pack's synonyms, the three values no
 // synonym knows go through one 对应 step, the list then has 0 errors and is imported; after a
-// reload a similar file (a GBK CSV) needs no 对应 step — the answers were remembered.
+// reload a similar file (a GBK CSV) needs no 对应 step — the answers were remembered; a paste
+// goes through the same answers, and one given in the paste dialog is remembered too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppSession } from './harness';
 import { csvText, gbk, workbookBytes } from '../fixtures/import/make-files';
@@ -72,10 +73,34 @@ describe('a 人事 staff list in Chromium', () => {
     await pick('人事导出.csv', gbk(csvText(staffExportRows(40, 3))));
     expect(await tid('import-summary').textContent()).toContain('都没有错误，可导入 40 行');
     expect(await tid('value-mapping').count()).toBe(0);
-    expect(await tid('value-mapping-remembered').textContent()).toContain('已按上次导入时的对应换算 3 种写法');
+    expect(await tid('value-mapping-remembered').textContent()).toContain('已按记住的对应换算 3 种写法');
     await tid('import-confirm').click();
     await tid('import-summary').waitFor({ state: 'detached' });
     await expect.poll(() => rowCount()).toBe(80);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a paste uses the same 对应: remembered wordings convert, a new one is answered once in the paste dialog', async () => {
+    await app.env.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const paste = async (text: string) => {
+      await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await tid('cell-staffList-0-subject').focus();
+      await app.page.keyboard.press('Control+V');
+    };
+    await paste('心理健康\r\n书法\r\n');
+    const step = tid('value-mapping');
+    await step.waitFor();
+    expect(await step.textContent()).toContain('粘贴的内容中有 1 种写法不是本表的可选值');
+    await app.pickOption('value-map-subject-书法', '其他');
+    await expect.poll(() => tid('paste-accept').textContent()).toBe('只粘贴正确的 2 行');
+    await tid('paste-accept').click();
+    await expect.poll(() => tid('cell-staffList-1-subject').inputValue(), { timeout: 10_000 }).toBe('其他');
+    expect(await tid('cell-staffList-0-subject').inputValue()).toBe('其他');
+    // remembered on paste: the next paste of 书法 needs no dialog
+    await paste('语文\r\n书法\r\n');
+    await expect.poll(() => tid('cell-staffList-0-subject').inputValue(), { timeout: 10_000 }).toBe('语文');
+    expect(await tid('cell-staffList-1-subject').inputValue()).toBe('其他');
+    expect(await tid('paste-check').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { Submission } from '../../shared/pack/schema';
 import type { Finding } from '../../shared/audit/types';
 import type { CellValue } from '../../shared/model/data';
 import { defaultPeriod, periodOptions, recentPeriods, todayIso } from '../../renderer/lib/periods';
-import { fieldError, toFormValues, toProfile } from '../../renderer/lib/profile-form';
+import { fieldError, removedFromProfile, toFormValues, toProfile } from '../../renderer/lib/profile-form';
 import { ledgerProblems } from '../../renderer/lib/ledger-problems';
 import { SCHOOL } from './helpers';
 
@@ -55,6 +55,14 @@ describe('profile form', () => {
     expect(toProfile({ ...base, type: '幼儿园' }).errors).toEqual({ puhui: '请选择是否普惠性幼儿园' });
     expect(toProfile({ ...base, type: '幼儿园', puhui: 'no' }).profile).toMatchObject({ type: '幼儿园', puhui: false });
     expect(toFormValues({ ...SCHOOL, type: '幼儿园', puhui: true }).puhui).toBe('yes');
+  });
+
+  it('stores pasted text cleaned and on one line, and says what was removed', () => {
+    const values = { ...toFormValues(SCHOOL), name: `${SCHOOL.name}\u0000\r\n`, township: '万安\u0007镇\n街道', head: 'x\uD800' };
+    const { profile } = toProfile(values);
+    expect(profile).toMatchObject({ name: SCHOOL.name, township: '万安镇 街道', head: 'x' });
+    expect(removedFromProfile(values)).toBe('学校名称：控制字符 U+0000；所在乡镇（街道）：控制字符 U+0007；单位负责人：不成对的代理字符 U+D800');
+    expect(removedFromProfile(toFormValues(SCHOOL))).toBeUndefined();
   });
 
   it('reports every wrong field at once', () => {

@@ -4,7 +4,7 @@ import type { LedgerSheet } from '../../shared/pack/schema';
 import { isBlockPaste, parseClipboard, toBlock } from '../../renderer/lib/paste';
 import { listRows, addRow, writeBlock } from '../../renderer/db/rows-repo';
 import { luojiang, resetAll, SCHOOL } from './helpers';
-import { pasteProblems } from '../../renderer/hooks/use-paste-check';
+import { mapPastedValues, pasteProblems } from '../../renderer/hooks/use-paste-check';
 import { newRowDefaults } from '../../shared/pack/row-defaults';
 
 describe('parseClipboard', () => {
@@ -85,5 +85,28 @@ describe('a paste is cleaned and checked as typed', () => {
     // a wrong 年级 for the filled 学段 is still caught: the check sees the row with its 学段
     const bad = toBlock(parseClipboard('七年级\t七年级1班\t40\n'), cols, start);
     expect(pasteProblems(input, 0, bad).map((x) => x.colKey)).toEqual(['grade']);
+  });
+});
+
+describe('a paste goes through the school\'s 对应 as an import does', () => {
+  it('a remembered answer converts the pasted value; one still unknown is listed once with its count', () => {
+    const p = luojiang();
+    const staff = p.sheets.staffList as LedgerSheet;
+    const cols = staff.columns;
+    const start = cols.findIndex((c) => c.key === 'subject');
+    const block = toBlock(parseClipboard('心理健康\n心理健康\n书法\n语文\n'), cols, start);
+    const input = { pack: p, school: SCHOOL, submission: 'XNC', period: '2025-2026', sheet: staff, rows: [], defaults: newRowDefaults(p, SCHOOL.type, cols) };
+    // without a map: the unknown values are errors, each listed for the 对应 step
+    const none = mapPastedValues(input, 0, block, {});
+    expect(none.block.map((r) => r.subject)).toEqual(['心理健康', '心理健康', '书法', '语文']);
+    expect(none.choices.map((c) => [c.value, c.count, c.to])).toEqual([['心理健康', 2, undefined], ['书法', 1, undefined]]);
+    expect(pasteProblems(input, 0, none.block).filter((x) => x.colKey === 'subject').map((x) => x.index)).toEqual([0, 1, 2]);
+    // with the school's answer for 心理健康: converted, no longer an error; 书法 still is
+    const mapped = mapPastedValues(input, 0, block, { subject: { 心理健康: '其他' } });
+    expect(mapped.block.map((r) => r.subject)).toEqual(['其他', '其他', '书法', '语文']);
+    expect(mapped.choices.map((c) => [c.value, c.to])).toEqual([['心理健康', '其他'], ['书法', undefined]]);
+    expect(pasteProblems(input, 0, mapped.block).filter((x) => x.colKey === 'subject').map((x) => x.index)).toEqual([2]);
+    // only the pasted cells come back: the row's other values (defaults) are not written by the paste
+    expect(Object.keys(mapped.block[0]!)).toEqual(['subject']);
   });
 });

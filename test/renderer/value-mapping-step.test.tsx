@@ -78,7 +78,7 @@ describe('the 对应 step', { timeout: 120_000 }, () => {
     const summary = await pickFile(3);
     expect(summary.textContent).toContain('都没有错误，可导入 20 行');
     expect(screen.queryByTestId('value-mapping')).toBeNull();
-    expect(screen.getByTestId('value-mapping-remembered').textContent).toMatch(/已按上次导入时的对应换算 3 种写法/);
+    expect(screen.getByTestId('value-mapping-remembered').textContent).toMatch(/已按记住的对应换算 3 种写法/);
     // they can still be changed: 保持原样 makes those rows errors again
     fireEvent.click(screen.getByTestId('value-mapping-edit'));
     const u = user();

@@ -62,6 +62,21 @@ describe('registry from the bureau’s own Excel', () => {
     expect(r.problems.find((p) => p.message.includes('职业高中'))).toMatchObject({ sheet: '学校名册', cell: 'D5' });
   });
 
+  it('a 乡镇 merged down over its schools, headers broken over two lines and in half-width brackets', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2025学年');
+    ws.addRow(['序号', '学校\n标识码', '学校名称', '学校类别', '办别', '所在乡镇(街道)', '城乡分类']);
+    ws.addRow([1, '5106262001', '罗江区万安小学', '小学', '公办', '万安街道', '城区']);
+    ws.addRow([2, '5106262002', '罗江区万安中学', '初中', '公办', null, '城区']);
+    ws.addRow([3, '5106262003', '罗江区金山小学', '小学', '公办', '金山镇', '镇区']);
+    ws.mergeCells('F2:F3');
+    const r = parseRegistry(new Uint8Array(await wb.xlsx.writeBuffer()), '名册.xlsx', pack);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    expect(r.schools.map((x) => [x.code, x.type, x.township])).toEqual([
+      ['5106262001', '小学', '万安街道'], ['5106262002', '初级中学', '万安街道'], ['5106262003', '小学', '金山镇'],
+    ]);
+  });
+
   it('a table without a 城乡分类 column is refused, naming the header row', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

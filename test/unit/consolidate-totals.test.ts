@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyReport } from '../../shared/consolidate/verify';
-import { applyReceive } from '../../shared/consolidate/versions';
+import { applyReceive, reportKey } from '../../shared/consolidate/versions';
+import { reportValues } from '../../shared/consolidate/totals-layout';
 import { districtTotals, drillDown, totalTable, type DistrictTotals } from '../../shared/consolidate/totals';
 import { factRows, factsCsv, totalsFacts } from '../../shared/consolidate/facts';
 import type { HeldReport } from '../../shared/consolidate/types';
@@ -96,6 +97,14 @@ describe('district totals of the XNC 基表', () => {
     expect(table.rows.flat()).toContain('—');
   });
 
+  it('values computed beforehand (in the workers) give the same totals', () => {
+    const layouts = t.sheets;
+    const precomputed = Object.fromEntries(
+      held.filter((h) => h.submission === 'XNC').map((h) => [reportKey(h), reportValues(pack, layouts, registry.schools.find((s) => s.code === h.schoolCode)!, h)]),
+    );
+    expect(districtTotals({ pack, registry, submission: 'XNC', period: '2025-2026', held, precomputed })).toEqual(t);
+  });
+
   it('drill-down from a total lists its schools with figures adding up to it', () => {
     const rows = drillDown(t, registry, 'type:小学', 'jj3112', '01', 'total');
     expect(rows.map((r) => r.school.type)).toEqual(rows.map(() => '小学'));
@@ -120,8 +129,11 @@ describe('monthly summaries', () => {
 
 describe('facts', () => {
   it('CSV with BOM and CRLF; DuckDB’s GROUP BY over it equals the district totals', async () => {
-    const t = districtTotals({ pack, registry, submission: 'XNC', period: '2025-2026', held });
+    // the facts carry the 学年's indicator sheets too: total them as well to compare
+    const t = districtTotals({ pack, registry, submission: 'XNC', period: '2025-2026', held, allIndicators: true });
     const facts = factRows(pack, registry, held);
+    expect(new Set(facts.map((f) => f.sheet))).toEqual(new Set([...t.sheets.map((l) => l.sheetId), 'foodSummary', 'safetyConfig', 'safetySummary']));
+    expect(t.sheets.some((l) => l.sheetId === 'conditions')).toBe(true);
     expect(facts.length).toBe(new Set(facts.map((f) => `${f.schoolCode}|${f.submission}|${f.period}|${f.sheet}|${f.rowCode}|${f.column}`)).size);
     expect(facts.filter((f) => f.submission === 'XNC')).toEqual(totalsFacts(t));
     const csv = factsCsv(facts);
@@ -136,14 +148,21 @@ describe('facts', () => {
     try {
       const cols = "{'school_code':'VARCHAR','submission':'VARCHAR','period':'VARCHAR','sheet':'VARCHAR','row_code':'VARCHAR','column':'INTEGER','value':'DOUBLE','version':'INTEGER'}";
       await conn.run(`CREATE TABLE facts AS SELECT * FROM read_csv('${file}', header = true, columns = ${cols})`);
-      const got = (await conn.runAndReadAll(`SELECT sheet, row_code, "column", SUM(value) AS total, COUNT(DISTINCT school_code) AS n FROM facts WHERE submission = 'XNC' AND period = '2025-2026' GROUP BY ALL`)).getRowObjectsJS();
+      const sql = `SELECT sheet, row_code, "column", SUM(value) AS sum, AVG(value) AS mean, MAX(value) AS max FROM facts WHERE submission = 'XNC' AND period = '2025-2026' GROUP BY ALL`;
+      const got = (await conn.runAndReadAll(sql)).getRowObjectsJS();
       expect(got.length).toBeGreaterThan(500);
       const district = t.totals['district:全区']!;
+      const seen = new Set<string>();
       for (const row of got) {
         const layout = t.sheets.find((l) => l.sheetId === row.sheet)!;
         const r = layout.rows.findIndex((x) => x.code === row.row_code);
-        expect(district[layout.sheetId]!.values[r]![Number(row.column) - 1]).toBe(Number(row.total));
+        const how = layout.rows[r]!.aggregation;
+        seen.add(how);
+        const total = district[layout.sheetId]!.values[r]![Number(row.column) - 1]!;
+        if (how === 'mean') expect(Math.abs(total - Number(row.mean))).toBeLessThan(0.006);
+        else expect(total).toBe(Number(how === 'max' ? row.max : row.sum));
       }
+      expect([...seen].sort()).toEqual(['countYes', 'mean', 'sum']);
       // and per 乡镇, joined with the registry as an analyst would
       await conn.run(`CREATE TABLE schools (code VARCHAR, township VARCHAR)`);
       for (const s of registry.schools) await conn.run(`INSERT INTO schools VALUES ('${s.code}', '${s.township}')`);

@@ -75,6 +75,28 @@ describe('verifyReport', () => {
     expect(v.problems.some((p) => p.message.includes('逻辑校验 XNC-BJMC-02') && p.sheet === '班级名册' && p.cell)).toBe(true);
   });
 
+  it('a 草稿 whose _meta was edited to say 已审核 (a new shared string, the 封面 untouched) is not accepted', async () => {
+    const wb = await workbookOf(s0, approvedPeriod(s0, 'XNC', 1, { status: '草稿' }));
+    const edited = rezip(wb.bytes, (parts) => {
+      const text = (n: string) => new TextDecoder().decode(parts.get(n)!);
+      const sst = text('xl/sharedStrings.xml');
+      const items = sst.match(/<si>[\s\S]*?<\/si>/g)!;
+      const draft = items.findIndex((x) => x.includes('>草稿<'));
+      parts.set('xl/sharedStrings.xml', new TextEncoder().encode(sst.replace('</sst>', '<si><t>已审核</t></si></sst>').replace(/uniqueCount="(\d+)"/, (_, n) => `uniqueCount="${Number(n) + 1}"`)));
+      // _meta is the last sheet part; its status cell points at the new string
+      const sheets = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+      const meta = sheets[sheets.length - 1]!;
+      const re = new RegExp(`(<c r="B\\d+"[^>]*t="s"[^>]*><v>)${draft}(</v>)`);
+      expect(re.test(text(meta))).toBe(true);
+      parts.set(meta, new TextEncoder().encode(text(meta).replace(re, `$1${items.length}$2`)));
+    });
+    const v = verifyReport(edited, 'edited.xlsx', packs, registry);
+    // the reader finds 封面 and _meta disagreeing: refused, its figures not kept
+    expect(v.kind).toBe('refused');
+    expect(v.data).toBeUndefined();
+    expect(v.problems).toEqual([{ message: '文件「edited.xlsx」 工作表「封面」：封面的审核状态为“草稿”，_meta 中为“已审核”：两处不一致，文件被改动过', sheet: '封面' }]);
+  });
+
   it('a 封面 whose name or type differs from the registry is refused; another 乡镇 only noted', async () => {
     const wb = await workbookOf(s0, approvedPeriod(s0, 'XNC'));
     const renamed = { ...registry, schools: registry.schools.map((s) => (s.code === s0.registry.code ? { ...s, name: '罗江区另一所小学' } : s)) };
@@ -100,6 +122,13 @@ describe('verifyReport', () => {
     const p = verifyReport(mine.bytes, mine.fileName, packs, registry, { expect: { period: '2024-2025' } });
     expect(p.kind).toBe('refused');
     expect(p.problems[0]!.message).toContain('这是 2025-2026 的报表，不是 2024-2025');
+
+    // a submission the school's type does not fill (the bureau's pack says so)
+    const only = structuredClone(pack);
+    only.submissions = only.submissions.map((x) => (x.code === 'XNC' ? { ...x, schoolTypes: ['幼儿园'] } : x));
+    const n = verifyReport(mine.bytes, mine.fileName, new Map([['luojiang', only]]), registry);
+    expect(n.kind).toBe('refused');
+    expect(n.problems[0]!.message).toBe(`文件「${mine.fileName}」 工作表「封面」：报表包 luojiang 中小学不填报 XNC`);
 
     for (const bytes of [new Uint8Array(0), new TextEncoder().encode('学校,学生\n1,2\n'), mine.bytes.subarray(0, 3000)]) {
       const g = verifyReport(bytes, 'x.xlsx', packs, registry);

@@ -61,6 +61,8 @@ describe('receiveAction and the history it keeps', () => {
     const slot = applyReceive({ history: [] }, a, 'new', '2025-09-18T02:00:00.000Z');
     expect(receiveAction(slot.current, b, registry)).toBe('conflict');
     expect(applyReceive(slot, b, 'conflict', '2025-09-18T03:00:00.000Z')).toBe(slot);
+    // a held report of another period is no comparison: a caller's mistake, said so
+    expect(() => receiveAction({ ...slot.current!, period: '2024-2025' }, b, registry)).toThrow('不是同一学校、报表和期间');
   });
 
   it('a school not in the registry is listed, not held; a rejected verdict is never held', async () => {

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Radio } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
-import { SetupPage } from '../../pages/setup-page';
+// the set-up page's own chunk (lib/first-screen.ts), as the school's first run loads it
+import { SetupPage } from '../../lib/first-screen';
 import { BureauSetup } from './bureau-setup';
 import './bureau.css';
 
