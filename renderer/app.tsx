@@ -1,5 +1,5 @@
 // Root: first-run setup, or the workspace once the school is known.
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SchoolProfile } from '../shared/model/school';
@@ -8,12 +8,18 @@ import { getPack, packList, packLoad } from './lib/packs';
 import { SetupPage, Workspace, rememberFirstScreen } from './lib/first-screen';
 import { AppProviders } from './app-providers';
 import { VersionGate } from './components/version-gate';
+import type { BureauProfile } from '../shared/consolidate/types';
+import { getBureau } from './features/bureau/bureau-repo';
+import { FirstRunPage } from './features/bureau/first-run-page';
 
-type SchoolLoad = { profile?: SchoolProfile; error?: string };
+// bureau mode carries the reader, the consolidation and ECharts: a school's first screen never loads it
+const BureauRoot = lazy(() => import('./features/bureau/bureau-root').then((m) => ({ default: m.BureauRoot })));
+
+type SchoolLoad = { profile?: SchoolProfile; bureau?: BureauProfile; error?: string };
 
 async function loadSchool(): Promise<SchoolLoad> {
   try {
-    return { profile: await getSchool() };
+    return { profile: await getSchool(), bureau: await getBureau() };
   } catch (e) {
     return { error: (e as Error)?.message ?? String(e) };
   }
@@ -44,8 +50,12 @@ function Root() {
     );
   }
   const profile = school.profile;
+  // bureau mode (区教育局) when this install was set up as one (its own chunk, under the root's Suspense)
+  if (!profile && school.bureau) return <BureauRoot bureau={school.bureau} />;
   rememberFirstScreen(profile ? 'workspace' : 'setup');
-  if (!profile || editing) {
+  // first run asks 学校 or 区教育局; 学校 is preselected and shows the set-up page as before
+  if (!profile) return <FirstRunPage packs={packList()} />;
+  if (editing) {
     return (
       <SetupPage
         packs={packList()}

@@ -6,7 +6,10 @@
 // function from migrations.ts — never inline data rewriting here.
 import Dexie, { type EntityTable } from 'dexie';
 import type { CellRecord, ChangeRecord, PeriodRecord, RowRecord, SchoolRecord } from './records';
-import { applyUpgrade, UPGRADES, V1_STORES, V2_STORES } from './migrations';
+import { applyUpgrade, UPGRADES, V1_STORES, V2_STORES, V3_STORES } from './migrations';
+import type {
+  BureauRecord, FactsRecord, HeldReportRecord, PopulationRecord, ReceivedFileRecord, RegistryRecord, ReportHistoryRecord, VerdictRecord,
+} from '../features/bureau/bureau-records';
 import { watchVersionChange } from './version-watch';
 
 export const DB_NAME = 'xiaobiao';
@@ -17,6 +20,15 @@ export class XiaobiaoDB extends Dexie {
   rows!: EntityTable<RowRecord, 'id'>;
   cells!: Dexie.Table<CellRecord, [string, string, string, string]>;
   changes!: EntityTable<ChangeRecord, 'id'>;
+  // bureau mode (v3)
+  bureau!: EntityTable<BureauRecord, 'id'>;
+  registry!: EntityTable<RegistryRecord, 'code'>;
+  receivedFiles!: EntityTable<ReceivedFileRecord, 'fileSha256'>;
+  verdicts!: EntityTable<VerdictRecord, 'fileSha256'>;
+  heldReports!: Dexie.Table<HeldReportRecord, [string, string, string]>;
+  reportHistory!: EntityTable<ReportHistoryRecord, 'id'>;
+  facts!: Dexie.Table<FactsRecord, [string, string, string]>;
+  population!: Dexie.Table<PopulationRecord, [string, number, number]>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': Chromium fsyncs before a write transaction reports complete, so 已保存 also
@@ -28,6 +40,8 @@ export class XiaobiaoDB extends Dexie {
     this.version(1).stores(V1_STORES);
     // v2: the audit trail (修改记录)
     this.version(2).stores(V2_STORES).upgrade((tx) => applyUpgrade(tx, UPGRADES[2]!));
+    // v3: bureau mode (区教育局) — registry, received files, verdicts, held reports, facts
+    this.version(3).stores(V3_STORES).upgrade((tx) => applyUpgrade(tx, UPGRADES[3]!));
   }
 }
 

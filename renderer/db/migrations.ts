@@ -31,10 +31,33 @@ export const V2_STORES = {
   changes: '++id, [submission+period], at',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3 adds bureau mode (区教育局): its profile, the school registry, every received file
+ * with its original bytes (the bureau must be able to show what it got), the verdict on each,
+ * the report held per school × submission × period and the ones it superseded, the accepted
+ * cells as facts (one record per held report, not per cell: 300 schools × 2,000 cells would be
+ * 600,000 IndexedDB writes), and the 适龄人口 table the *pop* indicators read.
+ * A school install keeps these tables empty; its own tables are untouched.
+ */
+export const V3_STORES = {
+  ...V2_STORES,
+  bureau: 'id',
+  registry: 'code, township',
+  receivedFiles: 'fileSha256, receivedAt',
+  verdicts: 'fileSha256, [submission+period], schoolCode, kind',
+  heldReports: '[schoolCode+submission+period], [submission+period]',
+  reportHistory: '++id, [schoolCode+submission+period]',
+  facts: '[schoolCode+submission+period], [submission+period]',
+  population: '[group+year+age]',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 /** The full store map of every version, for tests that build an old database the raw way. */
-export const STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: V1_STORES, 2: V2_STORES };
+export const STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: V1_STORES, 2: V2_STORES, 3: V3_STORES };
+
+/** The tables of bureau mode (v3); a school install never writes them. */
+export const BUREAU_TABLE_NAMES = ['bureau', 'registry', 'receivedFiles', 'verdicts', 'heldReports', 'reportHistory', 'facts', 'population'] as const;
 
 export const TABLE_NAMES = ['school', 'periods', 'rows', 'cells'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -52,8 +75,17 @@ export function upgradeToV2(dump: TableDump): TableDump {
   return dump;
 }
 
+/**
+ * v2 → v3: bureau mode's tables start empty. A v2 install is a school (the only mode v2 had), and
+ * its records keep their shape, so the step is the identity on the school's tables: an install
+ * with a school record stays a school, never becoming a bureau by an upgrade.
+ */
+export function upgradeToV3(dump: TableDump): TableDump {
+  return dump;
+}
+
 /** UPGRADES[n] turns version n-1 records into version n records. */
-export const UPGRADES: Readonly<Record<number, UpgradeStep>> = { 2: upgradeToV2 };
+export const UPGRADES: Readonly<Record<number, UpgradeStep>> = { 2: upgradeToV2, 3: upgradeToV3 };
 
 export function emptyDump(): TableDump {
   return { school: [], periods: [], rows: [], cells: [] };

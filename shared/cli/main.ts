@@ -5,6 +5,8 @@ import { ReportReadError } from '../xlsx/read-errors';
 import { template } from './template-command';
 import { check } from './check-command';
 import { importCmd } from './import-command';
+import { demoDistrict } from './demo-district-command';
+import { consolidate } from './consolidate-command';
 
 export const USAGE = `用法：
   xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
@@ -23,6 +25,11 @@ export const USAGE = `用法：
         [--mode append|replace] [--map 对应.json] [--skip-bad-rows] [--submission XNC] [--worksheet 工作表] [--header-row 行号]
       与应用的“从 Excel 导入”相同：按列名对应各列，按报表包的同义写法和 --map 对应文件换算取值，
       按审核规则检查每一行；有错误的行或不认识的取值时不导入（--skip-bad-rows 只导入正确的行），写出新的数据文件
+  xiaobiao consolidate --pack luojiang --submission XNC --period 2025-2026 [--registry 名册.csv] --out 汇总.xlsx 文件或文件夹… [--json]
+      区教育局汇总：逐个校验收到的工作簿（多线程），按版本取最新，列出未报、逾期、校验不通过、哈希不符的学校，
+      写出全区汇总工作簿（各表合计及按学段、乡镇、举办者、城乡、类型分列，报送情况，规划指标，校际差异系数）
+  xiaobiao demo-district --pack luojiang --schools 300 --out 目录 [--seed 1] [--submission XNC] [--period 2025-2026]
+      生成示例学区：各类学校的报表工作簿（含未报、改动过、两个版本、逾期、草稿、名册外的学校）、registry.csv 和 manifest.json
 退出码：0 成功（check：没有逻辑校验错误）；1 check 发现逻辑校验错误；2 输入有误（有中文说明）`;
 
 const defaultIo: Io = {
@@ -41,6 +48,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'template': return await template(args, io);
       case 'check': return await check(args, io);
       case 'import': return await importCmd(args, io);
+      case 'demo-district': return await demoDistrict(args, io);
+      case 'consolidate': return await consolidate(args, io);
       case 'help': case '--help': case '-h':
         io.out(USAGE);
         return 0;

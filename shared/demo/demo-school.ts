@@ -20,9 +20,9 @@ const NAME_BY_TYPE: Record<string, string> = {
   幼儿园: '实验幼儿园', 小学: '实验小学', 初级中学: '城北中学', 九年一贯制学校: '万安学校', 完全中学: '第一中学',
   高级中学: '高级中学', 十二年一贯制学校: '博雅学校', 特殊教育学校: '特殊教育学校',
 };
-const AREA_CODE: Record<string, string> = { luojiang: '510626', shuangliu: '510116' };
+export const AREA_CODE: Record<string, string> = { luojiang: '510626', shuangliu: '510116' };
 // 德阳 numbers are 0838 + 7 digits, 成都 numbers 028 + 8 digits
-const PHONE_PREFIX: Record<string, string> = { luojiang: '0838-62', shuangliu: '028-858' };
+export const PHONE_PREFIX: Record<string, string> = { luojiang: '0838-62', shuangliu: '028-858' };
 const CLASSES_PER_GRADE: Record<string, number> = { 学前: 3, 小学: 4, 初中: 4, 普通高中: 6 };
 const SIZE: Record<string, [number, number]> = { 学前: [24, 34], 小学: [40, 50], 初中: [44, 52], 普通高中: [46, 54] };
 // school types whose size differs from the 学段 defaults: a 九年一贯制 of ~3,000 pupils in 60 classes
@@ -43,6 +43,12 @@ export interface DemoOptions {
   type: string;
   /** the day the demo is made "as of" (ISO date); decides which 学年 and month it holds */
   today: string;
+  /** a district's schools (demo-district.ts): mixed into the random draws so two 小学 differ */
+  seed?: string;
+  /** a district's schools: their own code, name, 乡镇 … instead of the pack's one demo profile */
+  profile?: Partial<SchoolProfile>;
+  /** classes per grade and class sizes of every 学段, instead of the type's defaults (a 村小 of 1 class of 20) */
+  scale?: { classes: number; size?: [number, number] };
 }
 
 function demoProfile(pack: Pack, type: string): SchoolProfile {
@@ -59,11 +65,11 @@ function demoProfile(pack: Pack, type: string): SchoolProfile {
   };
 }
 
-function demoClassList(pack: Pack, type: string, rng: Rng, bigClass: boolean): LedgerRow[] {
+function demoClassList(pack: Pack, type: string, rng: Rng, bigClass: boolean, override?: DemoOptions['scale']): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const stageId of stagesOf(pack, type)) {
     const stage = pack.stages.find((s) => s.id === stageId)!;
-    const scale = SCALE_BY_TYPE[type]?.[stageId];
+    const scale = override ?? SCALE_BY_TYPE[type]?.[stageId];
     const [lo, hi] = scale?.size ?? SIZE[stageId] ?? [35, 45];
     stage.grades.forEach((grade, gi) => {
       for (let k = 0; k < (scale?.classes ?? CLASSES_PER_GRADE[stageId] ?? 3); k++) {
@@ -89,11 +95,12 @@ function demoClassList(pack: Pack, type: string, rng: Rng, bigClass: boolean): L
   return rows;
 }
 
-export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
+export function demoSchool({ pack, type, today, seed, profile, scale }: DemoOptions): SchoolData {
   if (!pack.schoolTypes.some((t) => t.id === type))
     throw new Error(`办学类型“${type}”不在报表包中，可选：${pack.schoolTypes.map((t) => t.id).join('、')}`);
-  const school = demoProfile(pack, type);
-  const rng = createRng(hashSeed(`${pack.id}|${type}|${today}`));
+  const school = { ...demoProfile(pack, type), ...profile };
+  const salt = seed === undefined ? '' : `|${seed}`;
+  const rng = createRng(hashSeed(`${pack.id}|${type}|${today}${salt}`));
   const periods: PeriodData[] = [];
   const xnc = findSubmission(pack, 'XNC');
   if (xnc) {
@@ -102,7 +109,7 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     let last: PeriodData | undefined;
     for (const period of years) {
       const data: PeriodData = { submission: 'XNC', period, status: '草稿', version: 0, reportDate: `${period.slice(0, 4)}-09-15`, sheets: {} };
-      data.sheets.classList = { rows: demoClassList(pack, type, rng, period === current) };
+      data.sheets.classList = { rows: demoClassList(pack, type, rng, period === current, scale) };
       Object.assign(data.sheets, demoEnteredCells(pack, type, data, last), demoStudentCells(pack, type, data, last));
       Object.assign(data.sheets, demoStaffSheets(pack, type, data, current));
       Object.assign(data.sheets, demoIndicatorCells(pack, type, data, rng));
@@ -122,7 +129,7 @@ export function demoSchool({ pack, type, today }: DemoOptions): SchoolData {
     periods.push(demoCanteenLedgers(pack, school, demoSampleLog(school, month, rng)));
   }
   // the monthly indicator sheets' entered values (保安, 视频监控 …, incidents: none)
-  const mrng = createRng(hashSeed(`${pack.id}|${type}|${today}|monthly`));
+  const mrng = createRng(hashSeed(`${pack.id}|${type}|${today}|monthly${salt}`));
   for (const p of periods) if (p.submission !== 'XNC') Object.assign(p.sheets, demoIndicatorCells(pack, type, p, mrng, periods));
   periods.push(...demoSafety(pack, school, today, periods));
   return { format: DATA_FORMAT, savedAt: `${today}T00:00:00.000Z`, school, periods };

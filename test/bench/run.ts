@@ -118,3 +118,6 @@ console.log('\n长台账滚轮滚动（Chromium；见 test/bench/ledger-scroll.t
 console.table(await (await import('./ledger-scroll')).benchLedgerScroll());
 console.log('\n限额内最宽的文件（Node；见 test/bench/wide-import.ts）');
 console.table((await import('./wide-import')).benchWideImport());
+// the bureau's round: `xiaobiao consolidate` of 75 / 150 / 300 / 1,000 XNC workbooks against raw SheetJS of the same files
+console.log(`\n区教育局汇总（xiaobiao consolidate，工作线程；下限 = 同一次运行中裸 SheetJS 读同样的文件；负载 ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ')}）`);
+console.table(await (await import('./consolidate-bench')).benchConsolidate());

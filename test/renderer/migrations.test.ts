@@ -35,9 +35,9 @@ async function seedV1(name: string): Promise<TableDump> {
 }
 
 describe('schema versions', () => {
-  it('the app is at version 2, with one step per version after the baseline', () => {
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(Object.keys(UPGRADES)).toEqual(['2']);
+  it('the app is at version 3, with one step per version after the baseline', () => {
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(Object.keys(UPGRADES)).toEqual(['2', '3']);
   });
 
   it('the v1 → v2 step leaves every v1 record as it was', () => {
