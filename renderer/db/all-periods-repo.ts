@@ -3,7 +3,7 @@
 // the periods, rows and cells tables this touches.
 import type { PeriodData } from '../../shared/model/data';
 import { db } from './db';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot } from '../features/backup/snapshot';
 
 export async function loadAllPeriods(): Promise<PeriodData[]> {
   const records = await db.periods.toArray();

@@ -3,7 +3,7 @@
 import type { PeriodData } from '../../shared/model/data';
 import type { PeriodKind } from '../../shared/model/period';
 import { historyPeriods } from '../../shared/model/history';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot } from '../features/backup/snapshot';
 
 export async function loadHistory(submission: string, period: string, kind: PeriodKind): Promise<PeriodData[]> {
   return Promise.all(historyPeriods(kind, period).map((p) => loadSnapshot({ submission, period: p })));

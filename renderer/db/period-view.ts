@@ -8,10 +8,10 @@ import type { Pack } from '../../shared/pack/schema';
 import { previousPeriod, type PeriodKind } from '../../shared/model/period';
 import { db } from './db';
 import { loadHistory } from './history';
-import { getPeriod } from './periods-repo';
+import { getPeriod } from '../features/workspace/periods-repo';
 import type { PeriodRef } from './records';
 import { loadRelatedData, lookupOf, relatedRefs, type Lookup, type RelatedData } from './related';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot } from '../features/backup/snapshot';
 
 export interface PeriodView {
   data: PeriodData;

@@ -5,7 +5,7 @@ import type { Pack } from '../../shared/pack/schema';
 import type { Lookup } from '../../shared/compute/indicator';
 import type { PeriodData } from '../../shared/model/data';
 import { periodOf, periodRange } from '../../shared/model/period';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot } from '../features/backup/snapshot';
 import { relatedSubmissions } from '../../shared/pack/related';
 import type { PeriodRef } from './records';
 

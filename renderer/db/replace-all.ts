@@ -4,8 +4,8 @@
 import { schoolDataSchema, type SchoolData } from '../../shared/model/data';
 import { db, nowIso } from './db';
 import { SCHOOL_ID, type CellRecord, type PeriodRecord, type RowRecord } from './records';
-import { recordChanges } from './changes-repo';
-import { cleanProfile } from './school-repo';
+import { recordChanges } from '../features/changes/changes-repo';
+import { cleanProfile } from '../features/setup/school-repo';
 import { afterKeystrokes } from './write-order';
 
 /** Records of some periods (a whole file, or one restored period); row ids become database keys. */

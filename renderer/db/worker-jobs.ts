@@ -3,12 +3,12 @@
 // worker can start, the same job runs on the page (data-worker-client.ts). Errors cross as
 // name + message (worker-messages.ts).
 import type { CellValue } from '../../shared/model/data';
-import type { GridOp } from '../lib/grid-history';
+import type { GridOp } from '../features/entry/grid-history';
 import { errorAnswer, type ErrorAnswer } from '../lib/worker-messages';
-import { applyStatOp } from './grid-ops-repo';
+import { applyStatOp } from '../features/entry/grid-ops-repo';
 import { loadPeriodViewData, type PeriodViewData, type PeriodViewQuery } from './period-view';
 import type { SheetRef } from './records';
-import { updateCell } from './rows-repo';
+import { updateCell } from '../features/entry/rows-repo';
 
 /** `edit`: the grid's id of the edit the keystroke belongs to — its 修改记录 entry is kept up to date in place (editWrite) */
 export type KeystrokeWrite =

@@ -5,8 +5,8 @@ export type FirstScreen = 'setup' | 'workspace';
 
 const KEY = 'xiaobiao:first-screen';
 
-export const loadSetup = () => import('../pages/setup-page');
-export const loadWorkspace = () => import('../pages/workspace');
+export const loadSetup = () => import('../features/setup/setup-page');
+export const loadWorkspace = () => import('../features/workspace/workspace');
 
 function storage(): Storage | undefined {
   try {

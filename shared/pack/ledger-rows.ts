@@ -26,7 +26,7 @@ export function withFixedRows(sheet: LedgerSheet, rows: readonly LedgerRow[], id
 /** A ledger's rows in one period, fixed rows made whole. */
 export function ledgerRows(sheet: LedgerSheet, data: PeriodData): LedgerRow[] {
   // the app stores a missing fixed row under this same id when the sheet is first shown
-  // (renderer/db/fixed-rows-repo.ts), so a 说明 written before then keeps its row
+  // (renderer/features/entry/fixed-rows-repo.ts), so a 说明 written before then keeps its row
   return withFixedRows(sheet, (data.sheets[sheet.id]?.rows ?? []) as LedgerRow[], `${data.submission}:${data.period}:${sheet.id}:`);
 }
 

@@ -1,5 +1,5 @@
 // 修改记录 as a workbook: the audit trail the app shows, filtered as shown, in one printable
-// sheet. Rows come in already labelled (renderer/lib/change-labels.ts), so this stays a pure
+// sheet. Rows come in already labelled (renderer/features/changes/change-labels.ts), so this stays a pure
 // rows → grid step, and the bytes come from the same ExcelJS writer as the reports.
 import type { SchoolProfile } from '../model/school';
 import { cell, textWidth, type GridCell, type SheetGrid } from './grid';

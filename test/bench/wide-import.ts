@@ -9,7 +9,7 @@ import type { LedgerSheet } from '../../shared/pack/schema';
 import { seedPacks } from '../../shared/cli/seeds';
 import { decodeSpreadsheet } from '../../shared/import/decode';
 import { HEADER_SCAN_COLUMNS } from '../../shared/import/header';
-import { convertChoice, initialChoice, sourceColumns, unusedColumns } from '../../renderer/lib/import-session';
+import { convertChoice, initialChoice, sourceColumns, unusedColumns } from '../../renderer/features/import/import-session';
 import { SCHOOL } from '../fixtures/small-school';
 
 const HEAD = ['教师姓名', '性别', '出生年月', '民族', '岗位类别', '是否在编', '任教学段', '最高学历', '职称'];

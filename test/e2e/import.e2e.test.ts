@@ -17,7 +17,7 @@ const CLASSES = [
   ['小学', '三年级', '三年级(1)班', 44, 22],
 ];
 
-/** the workers the page started: a file is read in one of its own (renderer/lib/decode-worker.ts) */
+/** the workers the page started: a file is read in one of its own (renderer/features/import/decode-worker.ts) */
 const workers: string[] = [];
 
 beforeAll(async () => {

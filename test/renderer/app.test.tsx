@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { App } from '../../renderer/app';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { resetAll, SCHOOL } from './helpers';
 
 beforeEach(resetAll);

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AuditPanel } from '../../renderer/components/audit-panel';
-import { getPeriod } from '../../renderer/db/periods-repo';
+import { AuditPanel } from '../../renderer/features/audit/audit-panel';
+import { getPeriod } from '../../renderer/features/workspace/periods-repo';
 import { db } from '../../renderer/db/db';
 import { runAudit } from '../../shared/audit/run';
 import { findSubmission, sheetsFor } from '../../shared/pack/applicability';

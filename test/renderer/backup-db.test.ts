@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { makeBackup, parseBackup } from '../../shared/backup/backup-file';
 import { demoSchool } from '../../shared/demo/demo-school';
-import { currentBackup, lastChangeAt, readDump } from '../../renderer/db/backup-repo';
+import { currentBackup, lastChangeAt, readDump } from '../../renderer/features/backup/backup-repo';
 import { db, XiaobiaoDB } from '../../renderer/db/db';
 import { dumpToData } from '../../renderer/db/dump-to-data';
 import { SCHEMA_VERSION, STORES } from '../../renderer/db/migrations';
 import { backupBeforeMigration, readStoredDatabase } from '../../renderer/db/pre-migration';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
-import { addRow } from '../../renderer/db/rows-repo';
+import { addRow } from '../../renderer/features/entry/rows-repo';
 import { createRawDb, dbFixtures, idbStores } from '../fixtures/db/db-fixtures';
 import { luojiang, resetAll } from './helpers';
 

@@ -1,7 +1,7 @@
 // The 恢复 preview names what an edited backup holds that the app would not have stored.
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import { BackupPreviewView } from '../../renderer/components/backup-preview-view';
+import { BackupPreviewView } from '../../renderer/features/backup/backup-preview-view';
 import { previewBackup } from '../../shared/backup/preview';
 import { makeBackup } from '../../shared/backup/backup-file';
 import { demoSchool } from '../../shared/demo/demo-school';

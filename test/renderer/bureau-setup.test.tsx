@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/app';
 import { db } from '../../renderer/db/db';
 import { getBureau, saveBureau } from '../../renderer/features/bureau/bureau-repo';
-import { getSchool, saveSchool } from '../../renderer/db/school-repo';
+import { getSchool, saveSchool } from '../../renderer/features/setup/school-repo';
 import { resetAll, SCHOOL } from './helpers';
 
 beforeEach(resetAll);

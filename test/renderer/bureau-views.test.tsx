@@ -13,9 +13,9 @@ import { computeStatTable, packConditionContext } from '../../shared/compute/sta
 import type { StatSheet } from '../../shared/pack/schema';
 import { approvedXnc, districtDrop, REGISTRY } from '../fixtures/bureau/district-files';
 import { luojiang, renderApp, resetAll } from './helpers';
-import '../../renderer/components/echart';
+import '../../renderer/features/dashboard/echart';
 
-vi.mock('../../renderer/components/echart', () => ({
+vi.mock('../../renderer/features/dashboard/echart', () => ({
   EChart: ({ testId }: { testId?: string }) => <div data-testid={testId ?? 'echart'} />,
 }));
 

@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { SaveStatus } from '../../renderer/components/save-status';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { SaveStatus } from '../../renderer/features/workspace/save-status';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };

@@ -3,12 +3,12 @@
 // records nothing, because the change and its record commit together.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
-import { addRow, deleteRow, insertRowBefore, updateCell, writeBlock } from '../../renderer/db/rows-repo';
-import { setCell, setIndicatorValue } from '../../renderer/db/cells-repo';
-import { approvePeriod, reopenPeriod, setExplanation } from '../../renderer/db/periods-repo';
-import { saveSchool } from '../../renderer/db/school-repo';
-import { countChanges, listChanges, localDay } from '../../renderer/db/changes-repo';
-import { applyCopyForward } from '../../renderer/db/copy-forward-repo';
+import { addRow, deleteRow, insertRowBefore, updateCell, writeBlock } from '../../renderer/features/entry/rows-repo';
+import { setCell, setIndicatorValue } from '../../renderer/features/entry/cells-repo';
+import { approvePeriod, reopenPeriod, setExplanation } from '../../renderer/features/workspace/periods-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
+import { countChanges, listChanges, localDay } from '../../renderer/features/changes/changes-repo';
+import { applyCopyForward } from '../../renderer/features/workspace/copy-forward-repo';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { luojiang, resetAll, SCHOOL } from './helpers';

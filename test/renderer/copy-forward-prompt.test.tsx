@@ -1,18 +1,18 @@
-// The copy-forward offer (renderer/components/copy-forward-prompt.tsx): an empty period whose
+// The copy-forward offer (renderer/features/workspace/copy-forward-prompt.tsx): an empty period whose
 // previous period holds data shows what would be copied; 不结转 writes nothing, 结转 writes every
 // row in one transaction — all or nothing — and an offer never copies over data already there.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CopyForwardPrompt } from '../../renderer/components/copy-forward-prompt';
+import { CopyForwardPrompt } from '../../renderer/features/workspace/copy-forward-prompt';
 import { db } from '../../renderer/db/db';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { getPeriod } from '../../renderer/db/periods-repo';
-import { previewCopyForward } from '../../renderer/db/copy-forward-repo';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { getPeriod } from '../../renderer/features/workspace/periods-repo';
+import { previewCopyForward } from '../../renderer/features/workspace/copy-forward-repo';
 import { findSubmission } from '../../shared/pack/applicability';
-import { Workspace } from '../../renderer/pages/workspace';
+import { Workspace } from '../../renderer/features/workspace/workspace';
 import { useStore } from '../../renderer/state/store';
-import { todayIso } from '../../renderer/lib/periods';
+import { todayIso } from '../../renderer/features/workspace/periods';
 import { periodOf, previousPeriod } from '../../shared/model/period';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupEntry } from '../../shared/ipc/contract';
 import type { Platform } from '../../renderer/platform';
-import { resetDailyBackup, runDailyBackup } from '../../renderer/lib/backup-service';
-import { addRow } from '../../renderer/db/rows-repo';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { resetDailyBackup, runDailyBackup } from '../../renderer/features/backup/backup-service';
+import { addRow } from '../../renderer/features/entry/rows-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };

@@ -3,17 +3,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Workspace } from '../../renderer/pages/workspace';
-import { setIndicatorValue } from '../../renderer/db/cells-repo';
+import { Workspace } from '../../renderer/features/workspace/workspace';
+import { setIndicatorValue } from '../../renderer/features/entry/cells-repo';
 import { computeDashboard } from '../../shared/compute/dashboard';
-import { dashboardChartOptions, MET_COLOR, MISSED_COLOR } from '../../renderer/lib/dashboard-options';
+import { dashboardChartOptions, MET_COLOR, MISSED_COLOR } from '../../renderer/features/dashboard/dashboard-options';
 import type { PeriodData } from '../../shared/model/data';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 // the app loads the chart module when the drawer first opens (React.lazy); loaded here up front,
 // so the tests' timeouts cover the dashboard and not transforming ECharts
-import '../../renderer/components/echart';
+import '../../renderer/features/dashboard/echart';
 
-vi.mock('../../renderer/components/echart', () => ({
+vi.mock('../../renderer/features/dashboard/echart', () => ({
   EChart: ({ testId }: { testId?: string }) => <div data-testid={testId ?? 'echart'} />,
 }));
 

@@ -4,8 +4,8 @@
 // keeps the page's own writes behind the keystrokes posted before them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../renderer/db/db';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { readPeriodView, startDataWorker, stopDataWorker, writeKeystroke } from '../../renderer/db/data-worker-client';
 import { afterKeystrokes } from '../../renderer/db/write-order';
 import { runJob, type JobAnswer, type WorkerJob } from '../../renderer/db/worker-jobs';

@@ -2,7 +2,7 @@
 // own decode would give it, and a worker that cannot start or load leaves the page to read.
 import { describe, expect, it } from 'vitest';
 import { decodeSpreadsheet } from '../../shared/import/decode';
-import { decodeOffThread } from '../../renderer/lib/decode-off-thread';
+import { decodeOffThread } from '../../renderer/features/import/decode-off-thread';
 
 const CSV = new TextEncoder().encode('姓名,性别\n张三,男\n李四,女\n');
 

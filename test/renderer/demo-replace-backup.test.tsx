@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { demoSchool } from '../../shared/demo/demo-school';
-import { DemoLoader } from '../../renderer/components/demo-loader';
-import { readDump } from '../../renderer/db/backup-repo';
+import { DemoLoader } from '../../renderer/features/setup/demo-loader';
+import { readDump } from '../../renderer/features/backup/backup-repo';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
-import { getSchool } from '../../renderer/db/school-repo';
+import { getSchool } from '../../renderer/features/setup/school-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const own = demoSchool({ pack: luojiang(), type: '初级中学', today: '2026-11-25' });

@@ -6,12 +6,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerSheet, StatSheet } from '../../shared/pack/schema';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { StatSheetView } from '../../renderer/components/stat-sheet-view';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { listCells } from '../../renderer/db/cells-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { StatSheetView } from '../../renderer/features/entry/stat-sheet-view';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { listCells } from '../../renderer/features/entry/cells-repo';
 import { db } from '../../renderer/db/db';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };

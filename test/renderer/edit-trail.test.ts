@@ -4,12 +4,12 @@
 // through the repositories and the data worker's jobs exactly as the grids do, with an edit id.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
-import { addRow, listRows, updateCell, writeBlock } from '../../renderer/db/rows-repo';
-import { applyLedgerOp, applyStatOp } from '../../renderer/db/grid-ops-repo';
-import { approvePeriod, reopenPeriod } from '../../renderer/db/periods-repo';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { addRow, listRows, updateCell, writeBlock } from '../../renderer/features/entry/rows-repo';
+import { applyLedgerOp, applyStatOp } from '../../renderer/features/entry/grid-ops-repo';
+import { approvePeriod, reopenPeriod } from '../../renderer/features/workspace/periods-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { isWorkerJob, runJob } from '../../renderer/db/worker-jobs';
-import type { GridOp } from '../../renderer/lib/grid-history';
+import type { GridOp } from '../../renderer/features/entry/grid-history';
 import { resetAll, SCHOOL } from './helpers';
 
 const REF = { submission: 'XNC', period: '2025-2026' };

@@ -7,14 +7,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { DemoLoader } from '../../renderer/components/demo-loader';
-import { addRow, deleteRow, insertRowBefore, listRows, PASTE_TARGET_GONE, updateCell, writeBlock } from '../../renderer/db/rows-repo';
-import { applyLedgerOp, applyStatOp } from '../../renderer/db/grid-ops-repo';
-import { GridConflictError } from '../../renderer/db/grid-op-check';
-import { listChanges } from '../../renderer/db/changes-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { DemoLoader } from '../../renderer/features/setup/demo-loader';
+import { addRow, deleteRow, insertRowBefore, listRows, PASTE_TARGET_GONE, updateCell, writeBlock } from '../../renderer/features/entry/rows-repo';
+import { applyLedgerOp, applyStatOp } from '../../renderer/features/entry/grid-ops-repo';
+import { GridConflictError } from '../../renderer/features/entry/grid-op-check';
+import { listChanges } from '../../renderer/features/changes/changes-repo';
 import { db } from '../../renderer/db/db';
-import { approvePeriod } from '../../renderer/db/periods-repo';
+import { approvePeriod } from '../../renderer/features/workspace/periods-repo';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
@@ -134,6 +134,6 @@ describe('undo checks the data it would overwrite', { timeout: 30_000 }, () => {
   });
 
   it('keeps one compact() helper', () => {
-    for (const f of ['renderer/db/grid-ops-repo.ts', 'renderer/db/import-repo.ts']) expect(readFileSync(f, 'utf8')).not.toMatch(/function compact\(/);
+    for (const f of ['renderer/features/entry/grid-ops-repo.ts', 'renderer/features/import/import-repo.ts']) expect(readFileSync(f, 'utf8')).not.toMatch(/function compact\(/);
   });
 });

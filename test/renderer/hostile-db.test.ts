@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
-import { previewRestore } from '../../renderer/lib/restore-preview';
+import { previewRestore } from '../../renderer/features/backup/restore-preview';
 import { packList } from '../../renderer/lib/packs';
 import { readSchoolDataFile } from '../../shared/model/data-file';
 import { decodeSpreadsheet } from '../../shared/import/decode';

@@ -3,12 +3,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { ImportDialog } from '../../renderer/components/import-dialog';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { approvePeriod } from '../../renderer/db/periods-repo';
-import { listChanges } from '../../renderer/db/changes-repo';
-import { importRows, TRAIL_ROWS_MAX } from '../../renderer/db/import-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { ImportDialog } from '../../renderer/features/import/import-dialog';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { approvePeriod } from '../../renderer/features/workspace/periods-repo';
+import { listChanges } from '../../renderer/features/changes/changes-repo';
+import { importRows, TRAIL_ROWS_MAX } from '../../renderer/features/import/import-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 import { workbookBytes, type Grid } from '../fixtures/import/make-files';
 

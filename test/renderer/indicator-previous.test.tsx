@@ -4,10 +4,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { IndicatorSheet } from '../../shared/pack/schema';
-import { IndicatorSheetView } from '../../renderer/components/indicator-sheet-view';
-import { setIndicatorValue } from '../../renderer/db/cells-repo';
-import { addRow } from '../../renderer/db/rows-repo';
-import { approvePeriod } from '../../renderer/db/periods-repo';
+import { IndicatorSheetView } from '../../renderer/features/entry/indicator-sheet-view';
+import { setIndicatorValue } from '../../renderer/features/entry/cells-repo';
+import { addRow } from '../../renderer/features/entry/rows-repo';
+import { approvePeriod } from '../../renderer/features/workspace/periods-repo';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 

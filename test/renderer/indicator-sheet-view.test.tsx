@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { IndicatorSheet } from '../../shared/pack/schema';
-import { IndicatorSheetView } from '../../renderer/components/indicator-sheet-view';
-import { listCells, setIndicatorValue } from '../../renderer/db/cells-repo';
-import { addRow } from '../../renderer/db/rows-repo';
+import { IndicatorSheetView } from '../../renderer/features/entry/indicator-sheet-view';
+import { listCells, setIndicatorValue } from '../../renderer/features/entry/cells-repo';
+import { addRow } from '../../renderer/features/entry/rows-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 beforeEach(resetAll);

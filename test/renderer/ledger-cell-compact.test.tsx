@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerColumn } from '../../shared/pack/schema';
-import { LedgerCell } from '../../renderer/components/ledger-cell';
+import { LedgerCell } from '../../renderer/features/entry/ledger-cell';
 
 const NATIONS = ['汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族'];
 const column: LedgerColumn = { key: 'nation', label: '民族', type: 'enum', values: NATIONS } as LedgerColumn;

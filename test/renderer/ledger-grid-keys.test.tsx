@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { addRow, listRows, writeBlock } from '../../renderer/db/rows-repo';
-import { approvePeriod } from '../../renderer/db/periods-repo';
-import { listChanges } from '../../renderer/db/changes-repo';
-import { LOCKED_UNDO } from '../../renderer/hooks/use-grid-history';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { addRow, listRows, writeBlock } from '../../renderer/features/entry/rows-repo';
+import { approvePeriod } from '../../renderer/features/workspace/periods-repo';
+import { listChanges } from '../../renderer/features/changes/changes-repo';
+import { LOCKED_UNDO } from '../../renderer/features/entry/use-grid-history';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };

@@ -4,8 +4,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import type { Finding } from '../../shared/audit/types';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../shared/pack/schema';
 import type { Finding } from '../../shared/audit/types';
 import type { CellValue } from '../../shared/model/data';
-import { defaultPeriod, periodOptions, recentPeriods, todayIso } from '../../renderer/lib/periods';
-import { fieldError, removedFromProfile, toFormValues, toProfile } from '../../renderer/lib/profile-form';
-import { ledgerProblems } from '../../renderer/lib/ledger-problems';
+import { defaultPeriod, periodOptions, recentPeriods, todayIso } from '../../renderer/features/workspace/periods';
+import { fieldError, removedFromProfile, toFormValues, toProfile } from '../../renderer/features/setup/profile-form';
+import { ledgerProblems } from '../../renderer/features/entry/ledger-problems';
 import { SCHOOL } from './helpers';
 
 const XNC: Submission = { code: 'XNC', name: '学年初统计报表', periodKind: 'schoolYear', due: { month: 9, day: 20 }, sheets: ['cover'] };

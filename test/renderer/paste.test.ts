@@ -1,10 +1,10 @@
 // Clipboard blocks from Excel/WPS → ledger rows.
 import { describe, expect, it } from 'vitest';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { isBlockPaste, parseClipboard, toBlock } from '../../renderer/lib/paste';
-import { listRows, addRow, writeBlock } from '../../renderer/db/rows-repo';
+import { isBlockPaste, parseClipboard, toBlock } from '../../renderer/features/entry/paste';
+import { listRows, addRow, writeBlock } from '../../renderer/features/entry/rows-repo';
 import { luojiang, resetAll, SCHOOL } from './helpers';
-import { mapPastedValues, pasteProblems } from '../../renderer/hooks/use-paste-check';
+import { mapPastedValues, pasteProblems } from '../../renderer/features/import/use-paste-check';
 import { newRowDefaults } from '../../shared/pack/row-defaults';
 
 describe('parseClipboard', () => {

@@ -4,13 +4,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerSheet } from '../../shared/pack/schema';
 import { db } from '../../renderer/db/db';
-import { addRow, deleteRow, insertRowBefore, listRows, updateCell, writeBlock } from '../../renderer/db/rows-repo';
-import { listCells, setCell, setIndicatorValue } from '../../renderer/db/cells-repo';
-import { approvePeriod, getPeriod, lockedMessage, reopenPeriod, setExplanation } from '../../renderer/db/periods-repo';
-import { applyCopyForward } from '../../renderer/db/copy-forward-repo';
-import { ensureFixedRows } from '../../renderer/db/fixed-rows-repo';
+import { addRow, deleteRow, insertRowBefore, listRows, updateCell, writeBlock } from '../../renderer/features/entry/rows-repo';
+import { listCells, setCell, setIndicatorValue } from '../../renderer/features/entry/cells-repo';
+import { approvePeriod, getPeriod, lockedMessage, reopenPeriod, setExplanation } from '../../renderer/features/workspace/periods-repo';
+import { applyCopyForward } from '../../renderer/features/workspace/copy-forward-repo';
+import { ensureFixedRows } from '../../renderer/features/entry/fixed-rows-repo';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { luojiang, resetAll, SCHOOL } from './helpers';
 
@@ -125,7 +125,7 @@ describe('取消审核 reopens; the next approval is version + 1', () => {
 
 describe('approving twice', () => {
   it('is refused: the version only grows after a 取消审核', async () => {
-    const { approvePeriod, getPeriod } = await import('../../renderer/db/periods-repo');
+    const { approvePeriod, getPeriod } = await import('../../renderer/features/workspace/periods-repo');
     const ref = { submission: 'XNC', period: '2031-2032' };
     await approvePeriod(ref, '2031-09-18');
     await expect(approvePeriod(ref, '2031-09-19')).rejects.toThrow('本期已审核通过（第 1 版），无需重复审核');

@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
 import { replaceSchoolData } from '../../renderer/db/replace-all';
-import { loadSnapshot } from '../../renderer/db/snapshot';
-import { getSchool } from '../../renderer/db/school-repo';
-import { addRow } from '../../renderer/db/rows-repo';
+import { loadSnapshot } from '../../renderer/features/backup/snapshot';
+import { getSchool } from '../../renderer/features/setup/school-repo';
+import { addRow } from '../../renderer/features/entry/rows-repo';
 import { demoSchool } from '../../shared/demo/demo-school';
 import { runAudit } from '../../shared/audit/run';
 import { packList } from '../../renderer/lib/packs';

@@ -3,11 +3,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { periodDataSchema } from '../../shared/model/data';
 import { db, XiaobiaoDB } from '../../renderer/db/db';
-import { addRow, deleteRow, insertRowBefore, listRows, updateCell } from '../../renderer/db/rows-repo';
-import { listCells, setCell } from '../../renderer/db/cells-repo';
-import { approvePeriod, getPeriod, reopenPeriod, setExplanation, storedPeriods } from '../../renderer/db/periods-repo';
-import { getSchool, saveSchool } from '../../renderer/db/school-repo';
-import { isEmptySnapshot, loadSnapshot } from '../../renderer/db/snapshot';
+import { addRow, deleteRow, insertRowBefore, listRows, updateCell } from '../../renderer/features/entry/rows-repo';
+import { listCells, setCell } from '../../renderer/features/entry/cells-repo';
+import { approvePeriod, getPeriod, reopenPeriod, setExplanation, storedPeriods } from '../../renderer/features/workspace/periods-repo';
+import { getSchool, saveSchool } from '../../renderer/features/setup/school-repo';
+import { isEmptySnapshot, loadSnapshot } from '../../renderer/features/backup/snapshot';
 import { resetAll, SCHOOL } from './helpers';
 
 const CLASSES = { submission: 'XNC', period: '2025-2026', sheetId: 'classList' };

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SetupPage } from '../../renderer/pages/setup-page';
-import { getSchool } from '../../renderer/db/school-repo';
+import { SetupPage } from '../../renderer/features/setup/setup-page';
+import { getSchool } from '../../renderer/features/setup/school-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 beforeEach(resetAll);

@@ -6,10 +6,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerGroupSheet, LedgerSheet } from '../../shared/pack/schema';
 import type { Finding } from '../../shared/audit/types';
-import { SheetContent } from '../../renderer/components/sheet-content';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { Workspace } from '../../renderer/pages/workspace';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
+import { SheetContent } from '../../renderer/features/workspace/sheet-content';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { Workspace } from '../../renderer/features/workspace/workspace';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 

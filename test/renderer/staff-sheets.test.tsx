@@ -6,9 +6,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LedgerSheet, StatSheet } from '../../shared/pack/schema';
 import { findSubmission, sheetsFor } from '../../shared/pack/applicability';
-import { LedgerSheetView } from '../../renderer/components/ledger-sheet-view';
-import { StatSheetView } from '../../renderer/components/stat-sheet-view';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
+import { LedgerSheetView } from '../../renderer/features/entry/ledger-sheet-view';
+import { StatSheetView } from '../../renderer/features/entry/stat-sheet-view';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const STAFF = { submission: 'XNC', period: '2025-2026', sheetId: 'staffList' };

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { StatSheet } from '../../shared/pack/schema';
-import { StatSheetView } from '../../renderer/components/stat-sheet-view';
-import { listCells } from '../../renderer/db/cells-repo';
+import { StatSheetView } from '../../renderer/features/entry/stat-sheet-view';
+import { listCells } from '../../renderer/features/entry/cells-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const REF = { submission: 'XNC', period: '2025-2026', sheetId: 'jj3112' };

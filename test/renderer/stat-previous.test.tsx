@@ -3,10 +3,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { StatSheet } from '../../shared/pack/schema';
-import { StatSheetView } from '../../renderer/components/stat-sheet-view';
-import { addRow } from '../../renderer/db/rows-repo';
-import { setCell } from '../../renderer/db/cells-repo';
-import { approvePeriod } from '../../renderer/db/periods-repo';
+import { StatSheetView } from '../../renderer/features/entry/stat-sheet-view';
+import { addRow } from '../../renderer/features/entry/rows-repo';
+import { setCell } from '../../renderer/features/entry/cells-repo';
+import { approvePeriod } from '../../renderer/features/workspace/periods-repo';
 import { useStore } from '../../renderer/state/store';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 

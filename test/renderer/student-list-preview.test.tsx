@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LedgerSheet } from '../../shared/pack/schema';
-import { ImportDialog } from '../../renderer/components/import-dialog';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { listChanges } from '../../renderer/db/changes-repo';
+import { ImportDialog } from '../../renderer/features/import/import-dialog';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { listChanges } from '../../renderer/features/changes/changes-repo';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 import { makePupils, pupilGrid, pupilWorkbook, tally, type Pupil } from '../fixtures/import/student-files';
 

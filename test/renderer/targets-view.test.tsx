@@ -3,8 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SetupPage } from '../../renderer/pages/setup-page';
-import { Workspace } from '../../renderer/pages/workspace';
+import { SetupPage } from '../../renderer/features/setup/setup-page';
+import { Workspace } from '../../renderer/features/workspace/workspace';
 import { getPack, packList, packLoad } from '../../renderer/lib/packs';
 import type { Pack } from '../../shared/pack/schema';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';

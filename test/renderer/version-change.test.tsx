@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { XiaobiaoDB } from '../../renderer/db/db';
 import { watchVersionChange } from '../../renderer/db/version-watch';
-import { VersionGate } from '../../renderer/components/version-gate';
+import { VersionGate } from '../../renderer/features/shell/version-gate';
 import { AppProviders } from '../../renderer/app-providers';
 
 let n = 0;

@@ -3,9 +3,9 @@
 // and reads exactly what the page's own repositories do.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db/db';
-import { addRow, listRows } from '../../renderer/db/rows-repo';
-import { approvePeriod, getPeriod } from '../../renderer/db/periods-repo';
-import { saveSchool } from '../../renderer/db/school-repo';
+import { addRow, listRows } from '../../renderer/features/entry/rows-repo';
+import { approvePeriod, getPeriod } from '../../renderer/features/workspace/periods-repo';
+import { saveSchool } from '../../renderer/features/setup/school-repo';
 import { loadPeriodView, toPeriodView, viewQuery } from '../../renderer/db/period-view';
 import { failureOf, isWorkerJob, runJob } from '../../renderer/db/worker-jobs';
 import { errorFromAnswer } from '../../renderer/lib/worker-messages';

@@ -2,12 +2,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Workspace } from '../../renderer/pages/workspace';
-import { addRow } from '../../renderer/db/rows-repo';
+import { Workspace } from '../../renderer/features/workspace/workspace';
+import { addRow } from '../../renderer/features/entry/rows-repo';
 import { periodOf } from '../../shared/model/period';
-import { todayIso } from '../../renderer/lib/periods';
+import { todayIso } from '../../renderer/features/workspace/periods';
 import { runAudit, countBySeverity } from '../../shared/audit/run';
-import { loadSnapshot } from '../../renderer/db/snapshot';
+import { loadSnapshot } from '../../renderer/features/backup/snapshot';
 import { luojiang, renderApp, resetAll, SCHOOL } from './helpers';
 
 const saveFile = vi.fn(async (_name: string, _bytes: Uint8Array) => ({ saved: true }));

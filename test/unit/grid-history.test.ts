@@ -1,6 +1,6 @@
 // Undo/redo as data: operations hold before/after values; typing in one cell is one step.
 import { describe, expect, it } from 'vitest';
-import * as H from '../../renderer/lib/grid-history';
+import * as H from '../../renderer/features/entry/grid-history';
 
 const edit = (target: string, col: string, before: H.GridOp['cells'][0]['before'], after: H.GridOp['cells'][0]['after'], coalesce = true): H.GridOp => ({
   label: '输入',

@@ -2,8 +2,8 @@
 // here and in Excel (tabs, line breaks and quotes quoted as Excel does).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clearChanges, fillDownChanges, quoteTsvCell, rangeTexts, rectOf, toTsv } from '../../renderer/lib/grid-range';
-import { parseClipboard } from '../../renderer/lib/paste';
+import { clearChanges, fillDownChanges, quoteTsvCell, rangeTexts, rectOf, toTsv } from '../../renderer/features/entry/grid-range';
+import { parseClipboard } from '../../renderer/features/entry/paste';
 
 describe('TSV copy', () => {
   it('quotes only cells with a tab, line break or quote, doubling quotes', () => {

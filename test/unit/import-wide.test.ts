@@ -8,7 +8,7 @@ import type { LedgerColumn, LedgerSheet } from '../../shared/pack/schema';
 import { decodeSpreadsheet } from '../../shared/import/decode';
 import type { RawCell } from '../../shared/import/decode';
 import { detectHeader, HEADER_SCAN_COLUMNS, matchColumns, normaliseHeader } from '../../shared/import/header';
-import { convertChoice, initialChoice, unusedColumns } from '../../renderer/lib/import-session';
+import { convertChoice, initialChoice, unusedColumns } from '../../renderer/features/import/import-session';
 import { parseDelimited } from '../../shared/import/text';
 import { csvText, type Grid } from '../fixtures/import/make-files';
 import { SCHOOL } from '../fixtures/small-school';

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Form, Input, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Pack } from '../../../shared/pack/schema';
 import type { BureauProfile } from '../../../shared/consolidate/types';
-import { SetupSelect } from '../../components/setup-select';
+import { SetupSelect } from '../setup/setup-select';
 import { BUREAU_FIELD_LABELS, bureauFieldError, toBureauProfile, type BureauField } from './bureau-profile';
 import { saveBureau } from './bureau-repo';
 import { toHalfWidth } from '../../../shared/model/values';

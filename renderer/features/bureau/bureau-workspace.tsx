@@ -7,7 +7,7 @@ import { Button, Select, Spin, Tabs } from 'antd';
 import type { BureauProfile } from '../../../shared/consolidate/types';
 import type { Pack } from '../../../shared/pack/schema';
 import { dueDate } from '../../../shared/model/period';
-import { defaultPeriod, periodOptions, todayIso } from '../../lib/periods';
+import { defaultPeriod, periodOptions, todayIso } from '../workspace/periods';
 import { useBureauData, type BureauData } from './use-bureau-data';
 import { ReceivePanel } from './receive-panel';
 import { RegistryPanel } from './registry-panel';

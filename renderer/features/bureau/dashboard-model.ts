@@ -8,7 +8,7 @@ import type { HeldReport, RegistrySchool } from '../../../shared/consolidate/typ
 import type { Pack, Target } from '../../../shared/pack/schema';
 import { profileOf } from '../../../shared/consolidate/district-reports';
 import { computeDashboard } from '../../../shared/compute/dashboard';
-import { MET_COLOR, MISSED_COLOR } from '../../lib/dashboard-options';
+import { MET_COLOR, MISSED_COLOR } from '../dashboard/dashboard-options';
 import type { CompletenessRate } from '../../../shared/consolidate/completeness';
 
 export type BureauChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;

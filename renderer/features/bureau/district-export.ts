@@ -7,7 +7,7 @@ import type { Pack, Submission } from '../../../shared/pack/schema';
 import type { PopulationTable } from '../../../shared/consolidate/population';
 import type { ReceiptRecord } from '../../../shared/consolidate/completeness';
 import { APP_VERSION } from '../../lib/app-version';
-import { todayIso } from '../../lib/periods';
+import { todayIso } from '../workspace/periods';
 import { registryOf } from './engine';
 
 export interface DistrictExportInput {

@@ -10,7 +10,7 @@ import type { DistrictReport } from '../../../shared/consolidate/district-report
 import { computeBalance, type BalanceResult } from '../../../shared/consolidate/balance';
 import { computeDistrictIndicators, type DistrictIndicator } from '../../../shared/consolidate/district-indicators';
 import type { PopulationTable } from '../../../shared/consolidate/population';
-import { MET_COLOR, MISSED_COLOR } from '../../lib/dashboard-options';
+import { MET_COLOR, MISSED_COLOR } from '../dashboard/dashboard-options';
 
 export type DistrictChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 

@@ -5,8 +5,8 @@ import { Collapse, Table, Tag } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
 import { formatAmount, formatTarget } from '../../../shared/pack/targets';
 import { DISTRICT_STATUS_LABEL, type DistrictIndicator } from '../../../shared/consolidate/district-indicators';
-import { EChart } from '../../components/echart';
-import type { DashboardOption } from '../../lib/dashboard-options';
+import { EChart } from '../dashboard/echart';
+import type { DashboardOption } from '../dashboard/dashboard-options';
 import { balanceChart, indicatorsChart, type DistrictView } from './district-model';
 
 const STATUS_COLOR: Record<DistrictIndicator['status'], string> = { met: 'green', missed: 'red', needsPopulation: 'gold', noData: 'default', noFormula: 'default' };

@@ -7,8 +7,8 @@ import { Alert, App, Button, Modal, Table, Tag } from 'antd';
 import type { Pack } from '../../../shared/pack/schema';
 import type { RowProblem } from '../../../shared/import/convert';
 import type { FileProblem, RegistrySchool } from '../../../shared/consolidate/types';
-import { ProblemsTable } from '../../components/import-preview';
-import { readFileBytes } from '../../lib/import-session';
+import { ProblemsTable } from '../import/import-preview';
+import { readFileBytes } from '../import/import-session';
 import { importRegistry } from './bureau-repo';
 import type { RegistryRecord } from './bureau-records';
 

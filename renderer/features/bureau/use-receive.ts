@@ -9,7 +9,7 @@ import { registryOf } from './engine';
 import { verifyFiles, type VerifyRun } from './verify-pool';
 import { confirmSupersede, confirmUnknown, receiveVerdict, type ReceiveEntry } from './receive-flow';
 import { isWorkbookName, type PickedFile } from './pick-files';
-import { readFileBytes } from '../../lib/import-session';
+import { readFileBytes } from '../import/import-session';
 
 export interface ReceiveState {
   entries: ReceiveEntry[];

@@ -1,0 +1,2 @@
+import { benchColdStart } from '/work/main/test/bench/cold-start';
+console.table(await benchColdStart());
