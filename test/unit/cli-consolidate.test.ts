@@ -107,6 +107,21 @@ describe('consolidate a demo district', () => {
   });
 });
 
+describe('without a registry', () => {
+  it('builds the registry from the accepted files and says so', async () => {
+    const ok = manifest.schools.filter((s) => s.case === 'ok').slice(0, 2);
+    const draft = manifest.schools.find((s) => s.case === 'draft')!;
+    const r = await run('consolidate', '--pack', 'luojiang', '--submission', 'XNC', '--period', '2025-2026', '--out', join(dir, 'c.xlsx'),
+      ...[...ok, draft].map((s) => join(district, s.files[0]!)));
+    expect(r.code, r.err.join('\n')).toBe(0);
+    const text = r.out.join('\n');
+    expect(text).toContain('未给 --registry');
+    expect(text).toContain('名册 2 所');
+    expect(text).toContain(`文件「${draft.files[0]}」`);
+    expect(text).toContain('草稿');
+  });
+});
+
 describe('bad input', () => {
   const base = (...rest: string[]) => ['consolidate', '--pack', 'luojiang', '--submission', 'XNC', '--period', '2025-2026', ...rest];
   it('refuses bad arguments with a Chinese message and exit 2', async () => {
