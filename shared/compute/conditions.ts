@@ -19,6 +19,19 @@ export function toNumber(v: CellValue | undefined): number | undefined {
  * 2025-09-01; born 2000-10 → 24).
  */
 export function ageAt(birth: CellValue | undefined, asOf: string): number | undefined {
+  if (typeof birth !== 'string') return undefined;
+  // every condition on age of every statistics cell asks again for each row: answer once per date
+  const key = `${birth}|${asOf}`;
+  if (AGES.has(key)) return AGES.get(key);
+  if (AGES.size > 50_000) AGES.clear();
+  const age = computeAge(birth, asOf);
+  AGES.set(key, age);
+  return age;
+}
+
+const AGES = new Map<string, number | undefined>();
+
+function computeAge(birth: string, asOf: string): number | undefined {
   const m = typeof birth === 'string' ? /^(\d{4})[-/.年]?(\d{1,2})(?:[-/.月]?(\d{1,2}))?/.exec(birth.trim()) : null;
   if (!m) return undefined;
   const [by, bm, bd] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined];

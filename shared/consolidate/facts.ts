@@ -33,10 +33,10 @@ export function totalsFacts(t: DistrictTotals): FactRow[] {
   return out;
 }
 
-/** The facts of every submission × period among the held reports. */
+/** The facts of every submission × period among the held reports, indicator sheets included. */
 export function factRows(pack: Pack, registry: Registry, held: readonly HeldReport[]): FactRow[] {
   const pairs = [...new Map(held.map((h) => [`${h.submission}|${h.period}`, h])).values()];
-  return pairs.flatMap((h) => totalsFacts(districtTotals({ pack, registry, submission: h.submission, period: h.period, held })));
+  return pairs.flatMap((h) => totalsFacts(districtTotals({ pack, registry, submission: h.submission, period: h.period, held, allIndicators: true })));
 }
 
 export function factsCsv(rows: readonly FactRow[]): string {

@@ -46,8 +46,13 @@ export function indicatorAggregation(row: IndicatorRow): TotalAggregation {
   return 'sum';
 }
 
-/** The sheets totalled for a submission: every 基表, and the indicator sheets of a monthly report (月度汇总, 安全防范与卫生配置). */
-export function totalledSheets(pack: Pack, submission: string): TotalsSheetLayout[] {
+/**
+ * The sheets totalled for a submission: every 基表, and the indicator sheets of a monthly report
+ * (月度汇总, 安全防范与卫生配置). `allIndicators` adds the 学年's indicator sheets (办学条件与优质均衡,
+ * 教师发展, 学生发展) — school-level values the facts carry for analysts; the district's own
+ * indicators against the plan are district-indicators.ts's.
+ */
+export function totalledSheets(pack: Pack, submission: string, opts: { allIndicators?: boolean } = {}): TotalsSheetLayout[] {
   const sub = findSubmission(pack, submission);
   if (!sub) return [];
   const out: TotalsSheetLayout[] = [];
@@ -63,7 +68,7 @@ export function totalledSheets(pack: Pack, submission: string): TotalsSheetLayou
         blocked: all.rows.map((r) => all.columns.map((c) => resolveCell(all, r, c).kind === 'blocked')),
       });
     }
-    if (sheet.kind === 'indicator' && sub.periodKind === 'month') {
+    if (sheet.kind === 'indicator' && (sub.periodKind === 'month' || opts.allIndicators)) {
       const rows = sheet.sections.flatMap((s) => s.rows);
       out.push({
         sheetId: id, title: sheet.title, kind: 'indicator', schoolTypes,

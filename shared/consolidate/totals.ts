@@ -55,6 +55,14 @@ export interface TotalsInput {
   period: string;
   /** the current held reports; others' submissions and periods are used only as the lookups indicators read (the 学年 of a month) */
   held: readonly HeldReport[];
+  /**
+   * Each report's values already placed in the layout (reportValues, e.g. computed in the worker
+   * that verified the file), keyed by reportKey; a report absent here is computed now. Only for
+   * sheets that read no other submission (a monthly sheet reading the 学年 needs the lookup).
+   */
+  /** total the 学年's indicator sheets too (the facts do) */
+  allIndicators?: boolean;
+  precomputed?: Readonly<Record<string, Record<string, SheetValues>>>;
 }
 
 function groupsOf(pack: Pack, schools: readonly RegistrySchool[]): TotalGroup[] {
@@ -92,7 +100,7 @@ function sheetTotal(layout: TotalsSheetLayout, schools: readonly string[], schoo
 
 export function districtTotals(input: TotalsInput): DistrictTotals {
   const { pack, registry, submission, period } = input;
-  const sheets = totalledSheets(pack, submission);
+  const sheets = totalledSheets(pack, submission, { allIndicators: input.allIndicators });
   const bySchool = new Map(registry.schools.map((s) => [s.code, s]));
   const all = new Map(input.held.map((h) => [reportKey(h), h]));
   const lookupFor = (code: string) => (s: string, p: string) => all.get(reportKey({ schoolCode: code, submission: s, period: p }))?.data;
@@ -106,7 +114,7 @@ export function districtTotals(input: TotalsInput): DistrictTotals {
       ignored.push(h.schoolCode);
       continue;
     }
-    schoolValues[h.schoolCode] = reportValues(pack, sheets, school, h, lookupFor(h.schoolCode));
+    schoolValues[h.schoolCode] = input.precomputed?.[reportKey(h)] ?? reportValues(pack, sheets, school, h, lookupFor(h.schoolCode));
     versions[h.schoolCode] = h.version;
   }
   const groups = groupsOf(pack, registry.schools);

@@ -5,8 +5,10 @@
 import type { Pack } from '../pack/schema';
 import { readReport, type ReadReportResult } from '../xlsx/read';
 import { ReportReadError } from '../xlsx/read-errors';
+import { UNPROTECTED_META_WARNING } from '../xlsx/report-format';
 import { address } from '../xlsx/addresses';
 import { runAudit } from '../audit/run';
+import { submissionsFor } from '../pack/applicability';
 import { unexplainedWarnings } from '../audit/explanations';
 import { sha256 } from '../hash/sha256';
 import type { FileProblem, Registry, Verdict } from './types';
@@ -72,11 +74,15 @@ export function verifyReport(bytes: Uint8Array, fileName: string, packs: Map<str
     const where = r.hashMismatches.join('、');
     return { ...verdict, kind: 'hashMismatch', problems: [{ message: `文件「${fileName}」：内容与校验值不符（${where}）：文件在导出后被改动过，其数字不予汇总`, ...(r.hashMismatches[0] !== '(全部)' ? { sheet: r.hashMismatches[0] } : {}) }] };
   }
+  if (!submissionsFor(r.pack, r.school.type).some((x) => x.code === r.data.submission))
+    return { ...verdict, problems: [{ message: `文件「${fileName}」 工作表「封面」：报表包 ${r.pack.id} 中${r.school.type}不填报 ${r.data.submission}`, sheet: '封面' }] };
   if (registry) {
     const { refuse, notes } = registryProblems(r, registry, fileName);
     if (refuse.length) return { ...verdict, problems: [...refuse, ...notes] };
     verdict.problems.push(...notes);
   }
+  // a format-1 file is still received; the clerk is told its _meta is not covered by the hash
+  if (r.metaProtected === false) verdict.problems.push({ message: `文件「${fileName}」：提示：${UNPROTECTED_META_WARNING}`, sheet: '_meta' });
   if (r.meta.packVersion && r.meta.packVersion !== r.pack.version)
     verdict.problems.push({ message: `文件「${fileName}」：提示：使用报表包版本 ${r.meta.packVersion}，本机为 ${r.pack.version}（表样一致，已按本机版本审核）` });
 

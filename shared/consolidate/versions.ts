@@ -23,8 +23,10 @@ export function reportKey(r: { schoolCode?: string; submission?: string; period?
 export function receiveAction(held: HeldReport | undefined, verdict: Verdict, registry: Registry): ReceiveAction {
   if (verdict.kind !== 'accepted') return 'rejected';
   if (!findRegistrySchool(registry, verdict.schoolCode)) return 'unknownSchool';
+  // the held report must be this file's school × submission × period: another one is no comparison
+  if (held && reportKey(held) !== reportKey(verdict)) throw new Error(`已收的报表（${reportKey(held)}）与文件（${reportKey(verdict)}）不是同一学校、报表和期间`);
   if (!held) return 'new';
-  if (held.contentHash === verdict.contentHash || held.fileSha256 === verdict.fileSha256) return 'same';
+  if ((held.contentHash && held.contentHash === verdict.contentHash) || held.fileSha256 === verdict.fileSha256) return 'same';
   const v = verdict.version ?? -1;
   if (v > held.version) return 'supersede';
   if (v < held.version) return 'lower';

@@ -4,7 +4,7 @@ import type { PeriodData } from '../model/data';
 import type { SchoolProfile } from '../model/school';
 import { whenLine } from '../model/period';
 
-export const REPORT_FORMAT = 'xiaobiao-report/1';
+export const REPORT_FORMAT = 'xiaobiao-report/2';
 export const NOTES_SHEET = '校验说明';
 export const META_SHEET = '_meta';
 

@@ -8,7 +8,7 @@ import { LEDGER_FIRST_DATA_ROW } from './addresses';
 import { fromGridValue } from './cell-values';
 import type { GridValue } from './grid';
 import { ReportReadError, type ReadLocation } from './read-errors';
-import { expectText, readLedger } from './read-sheets';
+import { checkLedgerNumber, expectText, readLedger } from './read-sheets';
 
 type Values = GridValue[][];
 const at = (v: Values, row1: number, col1: number): GridValue => v[row1 - 1]?.[col1 - 1] ?? null;
@@ -43,6 +43,7 @@ function readBlock(v: Values, sheet: LedgerSheet, first: number, last: boolean, 
     // column A holds 序号: anything else means the blocks are not where the pack puts them
     if (seq !== null && typeof seq !== 'number')
       throw new ReportReadError(`应为序号或空行，实为“${String(seq)}”——不是该报表包的版式`, { ...where, row: r, col: 1 });
+    sheet.columns.forEach((c, i) => checkLedgerNumber(c, at(v, r, i + 2), where, r, i + 2));
     const cells = sheet.columns.map((c, i) => fromGridValue(c, at(v, r, i + 2)));
     if (cells.every((x) => x === null)) continue;
     const row: LedgerRow = { id: `r${rows.length + 1}` };

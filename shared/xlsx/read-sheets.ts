@@ -18,6 +18,22 @@ export function expectText(v: Values, row1: number, col1: number, expected: stri
     throw new ReportReadError(`应为“${expected}”，实为“${got}”——不是该报表包的版式`, { ...where, row: row1, col: col1 });
 }
 
+// units of sheets that count things: their entered cells are whole numbers
+const COUNT_UNITS = new Set(['人', '个', '名', '册', '台', '次', '间', '项', '起', '餐次', '班数为个，幼儿数为人']);
+const MAX_SERIAL = 2958465; // 9999-12-31, Excel's last day
+
+/** A number in a list cell must be one its column can hold: a whole, non-negative count, a real date. */
+export function checkLedgerNumber(col: LedgerSheet['columns'][number], g: GridValue, where: ReadLocation, row1: number, col1: number): void {
+  if (typeof g !== 'number') return;
+  const at = { ...where, row: row1, col: col1 };
+  if (!Number.isFinite(g)) throw new ReportReadError(`数值“${g}”不是有限的数字`, at);
+  if (col.type === 'integer' && (!Number.isInteger(g) || g < 0))
+    throw new ReportReadError(`“${col.label}”应为非负整数，实为 ${g}`, at);
+  if ((col.type === 'date' || col.type === 'datetime') && (g < 1 || g >= MAX_SERIAL + 1))
+    throw new ReportReadError(`“${col.label}”的日期序号 ${g} 不是真实的日期`, at);
+  if (col.type === 'time' && (g < 0 || g >= 1)) throw new ReportReadError(`“${col.label}”的时间 ${g} 不是一天之内的时刻`, at);
+}
+
 /** 封面 → label → value, for the fields of this school type. */
 export function readCover(v: Values, sheet: CoverSheet, schoolType: string, where: ReadLocation): Map<string, string> {
   const out = new Map<string, string>();
@@ -34,6 +50,7 @@ export function readLedger(v: Values, sheet: LedgerSheet, where: ReadLocation): 
   sheet.columns.forEach((c, i) => expectText(v, LEDGER_HEADER_ROW, i + 2, c.label, where));
   const rows: LedgerRow[] = [];
   for (let r = LEDGER_FIRST_DATA_ROW; r <= v.length; r++) {
+    sheet.columns.forEach((c, i) => checkLedgerNumber(c, at(v, r, i + 2), where, r, i + 2));
     const cells = sheet.columns.map((c, i) => fromGridValue(c, at(v, r, i + 2)));
     // a blank row inside the list stays (the audit's row numbers must match the workbook's);
     // blank rows at the end are dropped below
@@ -50,6 +67,7 @@ export function readLedger(v: Values, sheet: LedgerSheet, where: ReadLocation): 
 /** Entered cells of a statistics sheet; computed cells are returned for the caller to compare. */
 export function readStat(v: Values, sheet: StatSheet, where: ReadLocation) {
   const L = statLayout(sheet);
+  const counts = COUNT_UNITS.has(sheet.unit);
   expectText(v, 1, 1, sheet.title, where);
   expectText(v, L.firstHeaderRow, 1, '指标名称', where);
   expectText(v, L.firstHeaderRow, 2, '代码', where);
@@ -71,6 +89,10 @@ export function readStat(v: Values, sheet: StatSheet, where: ReadLocation) {
       }
       if (g !== null && typeof g !== 'number')
         throw new ReportReadError(`应为数字，实为“${str(g)}”`, { ...where, row: r1, col: c1 });
+      if (kind === 'entered' && g !== null) {
+        if (!Number.isFinite(g) || g < 0) throw new ReportReadError(`应为非负的数，实为 ${g}`, { ...where, row: r1, col: c1 });
+        if (counts && !Number.isInteger(g)) throw new ReportReadError(`本表单位为“${sheet.unit}”，应为整数，实为 ${g}`, { ...where, row: r1, col: c1 });
+      }
       if (kind === 'entered') {
         if (g !== null) cells[cellKey(row.code, col.key)] = g;
       } else computed.push({ code: row.code, col: col.key, value: g, row1: r1, col1: c1 });

@@ -8,12 +8,13 @@ import { STATUSES, type PeriodData } from '../model/data';
 import { schoolProfileSchema, type SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod } from '../model/period';
-import { computeStatTable, packConditionContext, tableValue } from '../compute/stat-table';
+import { tableValue } from '../compute/stat-table';
+import { periodContext } from '../compute/period-context';
 import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET } from './context';
 import { NOTE_SCOPE } from './layout-notes';
 import { ruleExplanationKey } from '../audit/explanations';
-import { formatProblem, reportFormatVersion, upgradeWorkbook } from './report-format';
+import { formatProblem, metaHash, reportFormatVersion, UNPROTECTED_META_WARNING, upgradeWorkbook } from './report-format';
 import { overallHash, sheetHash, type GridValue } from './grid';
 import { ReportReadError } from './read-errors';
 import { readCover, readStat } from './read-sheets';
@@ -24,6 +25,10 @@ import { computeIndicatorTable } from '../compute/indicator';
 import { indicatorLayout } from './layout-indicator';
 import { TEMPLATE_STATUS } from './template';
 import { checkParsedWorkbook, checkSpreadsheetBytes, spreadsheetReadOptions, SPREADSHEET_LIMITS } from './limits';
+import { checkReportPackage, REPORT_LIMITS, type CfbContainer } from './report-parts';
+
+// SheetJS's own second step of XLSX.read (exported, not typed): the workbook from inflated parts
+const parseZip = (XLSX as unknown as { parse_zip: (zip: CfbContainer, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
 
 export const MAX_REPORT_BYTES = SPREADSHEET_LIMITS.maxFileBytes;
 
@@ -39,20 +44,29 @@ export interface ReadReportResult {
   pack: Pack;
   school: SchoolProfile;
   data: PeriodData;
-  /** sheets whose content no longer matches the hash in _meta */
+  /** sheets whose content no longer matches the hash in _meta; `_meta` itself for a format-2 file
+   * whose protected entries were edited; `(全部)` when only sha256:all disagrees */
   hashMismatches: string[];
   warnings: string[];
+  /** the format the file was written in (`_meta` format `xiaobiao-report/{n}`): 1 or 2 */
+  format: number;
+  /** whether `_meta` (status, version, period, school, pack) is covered by the hashes: false for a
+   * format-1 file, which is still read, with UNPROTECTED_META_WARNING first in `warnings` */
+  metaProtected: boolean;
 }
 
 function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
   if (!ws?.['!ref']) return [];
   const range = XLSX.utils.decode_range(ws['!ref']);
-  // read with dense: true (limits.ts), so cells are in !data; an object-keyed sheet still works
+  // read with dense: true (limits.ts), so cells are in !data; an object-keyed sheet still works.
+  // SheetJS keeps cells past a declared dimension that is too small (Excel shows them): read them too
   const dense = ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
+  const lastRow = Math.max(range.e.r, (dense?.length ?? 0) - 1);
   const out: GridValue[][] = [];
-  for (let r = 0; r <= range.e.r; r++) {
+  for (let r = 0; r <= lastRow; r++) {
     const row: GridValue[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
+    const lastCol = Math.max(range.e.c, (dense?.[r]?.length ?? 0) - 1);
+    for (let c = 0; c <= lastCol; c++) {
       const cell = (dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as XLSX.CellObject | undefined;
       const v = cell?.v;
       row.push(typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? null : String(v));
@@ -93,13 +107,23 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   };
   // size, kind and zip structure before SheetJS sees a byte (SheetJS would read text as CSV)
   checkSpreadsheetBytes(file, bytes);
+  // inflate once, check the parts and scan the sheets' XML as Excel shows them, then let SheetJS
+  // parse the same inflated parts (XLSX.read would inflate again)
+  let zip: CfbContainer;
+  try {
+    zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as CfbContainer;
+  } catch {
+    return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
+  }
+  const scans = checkReportPackage(file, zip, { ...SPREADSHEET_LIMITS, ...REPORT_LIMITS });
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', ...spreadsheetReadOptions() });
+    wb = parseZip(zip, { type: 'array', ...spreadsheetReadOptions() });
   } catch {
     return fail('无法打开：不是有效的 Excel 工作簿（.xlsx），或文件已损坏');
   }
   checkParsedWorkbook(file, wb);
+  for (const n of wb.SheetNames) if (!wb.Sheets[n]) fail('无法读取此工作表（内容已损坏）', n);
   const metaValues = sheetValues(wb.Sheets[META_SHEET]);
   if (!metaValues.length) fail(`缺少隐藏工作表“${META_SHEET}”——不是校表通导出的报表`);
   const writtenMeta: Record<string, string> = {};
@@ -107,11 +131,19 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const formatIssue = formatProblem(writtenMeta.format, writtenMeta.appVersion);
   if (formatIssue) fail(formatIssue, META_SHEET);
   // the hashes are of the file as written; an older layout is then moved to the current one
+  const format = reportFormatVersion(writtenMeta.format)!;
   const written = new Map(wb.SheetNames.map((n) => [n, sheetValues(wb.Sheets[n])]));
   const hashes: [string, string][] = wb.SheetNames.filter((n) => n !== META_SHEET).map((n) => [n, sheetHash(written.get(n)!)]);
   const hashMismatches = hashes.filter(([n, h]) => writtenMeta[`sha256:${n}`] !== h).map(([n]) => n);
+  // format 2 on: _meta's own entries are hashed, and sha256:all covers that hash too
+  const metaProtected = format >= 2;
+  if (metaProtected) {
+    const own = metaHash(writtenMeta);
+    if (writtenMeta[`sha256:${META_SHEET}`] !== own) hashMismatches.push(META_SHEET);
+    hashes.push([META_SHEET, own]);
+  }
   if (writtenMeta['sha256:all'] !== overallHash(hashes) && !hashMismatches.length) hashMismatches.push('(全部)');
-  const raw = upgradeWorkbook({ format: reportFormatVersion(writtenMeta.format)!, meta: writtenMeta, names: [...wb.SheetNames], sheets: written });
+  const raw = upgradeWorkbook({ format, meta: writtenMeta, names: [...wb.SheetNames], sheets: written });
   const meta = raw.meta;
 
   const pack = packs.get(meta.pack ?? '') ?? fail(`报表包“${meta.pack}”未安装`, META_SHEET);
@@ -141,12 +173,16 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
 
   const data: PeriodData = { submission: submission.code, period, status, version, sheets: {} };
-  const warnings: string[] = [];
+  const warnings: string[] = metaProtected ? [] : [UNPROTECTED_META_WARNING];
   let cover = new Map<string, string>();
   const statReads: { sheet: (typeof sheets)[number]; computed: ReturnType<typeof readStat>['computed'] }[] = [];
   for (const sheet of sheets) {
     const where = { file, sheet: sheet.title };
     const v = values.get(sheet.title)!;
+    // a figure Excel shows as a date is not the count SheetJS reads
+    const dated = sheet.kind === 'stat' || sheet.kind === 'indicator' ? scans.get(sheet.title)?.dateCells.values().next().value : undefined;
+    if (dated !== undefined)
+      throw new ReportReadError('数字设置了日期格式：Excel 显示为日期，不是填写的数', { ...where, row: Math.floor(dated / 16384) + 1, col: (dated % 16384) + 1 });
     if (sheet.kind === 'cover') cover = readCover(v, sheet, schoolType, where);
     if (sheet.kind === 'ledger') data.sheets[sheet.id] = readLedgerSheet(v, sheet, where);
     if (sheet.kind === 'ledgerGroup') Object.assign(data.sheets, readLedgerGroup(v, sheet, groupParts(pack, sheet), where));
@@ -173,12 +209,17 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const school = profile.data!;
   if (school.code !== meta.schoolCode || school.name !== meta.schoolName || school.type !== schoolType)
     fail('封面的学校与 _meta 中的学校不一致', sheets[0]?.title);
+  // what the school's Excel shows on 封面 must be what _meta says: a draft cannot become 已审核 in one of them
+  const shown: [string, string, string][] = [['status', '审核状态', meta.status!], ['version', '版本', String(version)], ['period', '期间', period]];
+  for (const [key, label, want] of shown)
+    if (cover.has(key) && cover.get(key) !== want) fail(`封面的${label}为“${cover.get(key)}”，_meta 中为“${want}”：两处不一致，文件被改动过`, sheets[0]?.title);
 
   // computed cells must be what the file's own lists give; otherwise the file is inconsistent
-  const cond = packConditionContext(pack, data);
+  // one memo of the computed tables for this check and the audit below (as the export shares one)
+  const pc = periodContext({ pack, school, data });
   for (const { sheet, computed } of statReads) {
     if (sheet.kind !== 'stat') continue;
-    const table = computeStatTable(sheet, data, cond);
+    const table = pc.stat(sheet.id)!;
     for (const c of computed) {
       const expected = tableValue(table, c.code, c.col);
       if (c.value !== expected)
@@ -186,8 +227,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     }
   }
   // 校验说明: re-attach each written 说明 to the warning it explains
-  const notes = values.get(NOTES_SHEET)!.slice(3);
-  const findings = runAudit({ pack, school, data }).filter((f) => f.severity === 'warning');
+  const notes = values.get(NOTES_SHEET)!.slice(3).filter((row) => row[4] !== null && row[4] !== '');
+  // the audit only serves to find what each written 说明 explains: none written, none run
+  const findings = notes.length ? runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning') : [];
   const explanations: Record<string, string> = {};
   for (const row of notes) {
     const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
@@ -205,5 +247,5 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   }
   if (Object.keys(explanations).length) data.explanations = explanations;
   if (meta.packVersion !== pack.version) warnings.push(`文件使用报表包版本 ${meta.packVersion}，本机为 ${pack.version}`);
-  return { meta, pack, school, data, hashMismatches, warnings };
+  return { meta, pack, school, data, hashMismatches, warnings, format, metaProtected };
 }

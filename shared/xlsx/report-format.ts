@@ -3,10 +3,24 @@
 // adds ONE pure step here, n → n + 1, working on the raw cell values; the reader then only ever
 // understands the current layout. Hashes are verified on the file as written, before any step.
 import type { GridValue } from './grid';
+import { sha256Text } from '../hash/sha256';
 
 export const REPORT_FORMAT_PREFIX = 'xiaobiao-report/';
-/** The format this app writes and reads natively. */
-export const REPORT_FORMAT_VERSION = 1;
+/** The format this app writes and reads natively. 2: `_meta` itself is hashed (`sha256:_meta`). */
+export const REPORT_FORMAT_VERSION = 2;
+
+/** The `_meta` entries `sha256:_meta` covers (format 2 on): what says whose, which and how approved
+ * the figures are. exportedAt and appVersion are not, so the same content exported twice is the same file. */
+export const META_PROTECTED = ['format', 'pack', 'packVersion', 'submission', 'period', 'schoolCode', 'schoolName', 'schoolType', 'version', 'status'] as const;
+
+/** `sha256:_meta`: SHA-256 of `{key}\t{JSON string of the value}\n` for each protected key, in that order. */
+export function metaHash(meta: Readonly<Record<string, string | number | undefined>>): string {
+  return sha256Text(META_PROTECTED.map((k) => `${k}\t${JSON.stringify(String(meta[k] ?? ''))}\n`).join(''));
+}
+
+/** Shown (never refused) for a format-1 file: the bureau sees that its _meta could have been edited. */
+export const UNPROTECTED_META_WARNING =
+  '文件为旧格式 xiaobiao-report/1：_meta 中的审核状态、版本、期间、学校和报表包不在校验值保护之内，无法确认导出后未被改动（已核对与封面一致）；请学校用新版校表通重新导出';
 
 /** A workbook as read: `_meta` as key → text, every sheet's values by name, in workbook order. */
 export interface RawWorkbook {
@@ -20,11 +34,11 @@ export interface RawWorkbook {
 export type FormatUpgrade = (wb: RawWorkbook) => RawWorkbook;
 
 /**
- * Format 1 is the first format the app has written (its layout has been the same since the first
- * export), so there is no step yet. When format 2 comes, `1: upgrade1to2` goes here together with a
- * test that reads a format-1 workbook fixture through it.
+ * Format 2 has format 1's layout and adds `sha256:_meta` (its hashes are checked on the file as
+ * written, before any step), so 1 → 2 moves nothing. A later layout change adds its step here with
+ * a test that reads a workbook of the old layout through it.
  */
-export const REPORT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = {};
+export const REPORT_UPGRADES: Readonly<Record<number, FormatUpgrade>> = { 1: (wb) => wb };
 
 /** `xiaobiao-report/3` → 3; anything else → undefined. */
 export function reportFormatVersion(format: string | undefined): number | undefined {

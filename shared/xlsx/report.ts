@@ -16,7 +16,8 @@ import type { IndicatorInput } from '../compute/indicator';
 import { periodContext } from '../compute/period-context';
 import { metaGrid, notesGrid } from './layout-notes';
 import { cleanGrid, gridValues, overallHash, sheetHash, type GridValue, type SheetGrid } from './grid';
-import { REPORT_FORMAT, reportFileName, type ReportContext } from './context';
+import { META_SHEET, REPORT_FORMAT, reportFileName, type ReportContext } from './context';
+import { metaHash } from './report-format';
 
 export interface ReportInput {
   pack: Pack;
@@ -88,7 +89,10 @@ export function buildReport(input: ReportInput): BuiltReport {
     appVersion: input.appVersion,
   };
   for (const [name, h] of hashes) meta[`sha256:${name}`] = h;
-  meta['sha256:all'] = overallHash(hashes);
+  // _meta itself (status, version, period, school, pack) is covered too, and by sha256:all
+  const own = metaHash(meta);
+  meta['sha256:_meta'] = own;
+  meta['sha256:all'] = overallHash([...hashes, [META_SHEET, own]]);
   grids.push(metaGrid(Object.entries(meta) as [string, GridValue][]));
   return { fileName: reportFileName(school, submission.code, data.period), grids, meta, findings };
 }

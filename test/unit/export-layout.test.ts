@@ -130,9 +130,9 @@ describe('XNC workbook of a 小学', () => {
     for (let r = 1; ws[`A${r}`]; r++) rows.set(String(v(ws, `A${r}`)), v(ws, `B${r}`));
     expect([...rows.keys()].slice(0, 12)).toEqual(['format', 'pack', 'packVersion', 'submission', 'period', 'schoolCode', 'schoolName',
       'schoolType', 'version', 'status', 'exportedAt', 'appVersion']);
-    expect(rows.get('format')).toBe('xiaobiao-report/1');
+    expect(rows.get('format')).toBe('xiaobiao-report/2');
     expect(rows.get('exportedAt')).toBe('2025-09-16T08:00:00.000Z');
-    for (const name of ['封面', '班级名册', T3112, T2106, '校验说明', 'all']) expect(rows.get(`sha256:${name}`)).toMatch(/^[0-9a-f]{64}$/);
+    for (const name of ['封面', '班级名册', T3112, T2106, '校验说明', '_meta', 'all']) expect(rows.get(`sha256:${name}`)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 

@@ -97,8 +97,8 @@ describe('refusals name the file', () => {
 
   it('a newer format says which app version is needed; an unknown format is refused', async () => {
     const { bytes } = await exported(demo, data);
-    expect(read(edit(bytes, '_meta', 'B1', 'xiaobiao-report/2'))).toThrow(
-      /文件「f.xlsx」 工作表「_meta」：此文件由校表通 1\.2\.0 导出，格式为 xiaobiao-report\/2，比本机的校表通新.*请把校表通升级到 1\.2\.0 或更高版本/,
+    expect(read(edit(bytes, '_meta', 'B1', 'xiaobiao-report/3'))).toThrow(
+      /文件「f.xlsx」 工作表「_meta」：此文件由校表通 1\.2\.0 导出，格式为 xiaobiao-report\/3，比本机的校表通新.*请把校表通升级到 1\.2\.0 或更高版本/,
     );
     expect(read(edit(bytes, '_meta', 'B1', 'other/1'))).toThrow(/格式“other\/1”不是校表通导出的报表格式/);
   });
@@ -172,7 +172,10 @@ describe('older formats go through pure upgrade steps', () => {
   it('a missing step is refused; the current format passes unchanged', () => {
     expect(formatProblem('xiaobiao-report/1', '1.0.0', {}, 2)).toMatch(/无法升级到 xiaobiao-report\/2/);
     expect(formatProblem(`xiaobiao-report/${REPORT_FORMAT_VERSION}`, undefined)).toBeUndefined();
-    expect(upgradeWorkbook(v1)).toEqual(v1);
+    const v2: RawWorkbook = { ...v1, format: 2, meta: { format: 'xiaobiao-report/2' } };
+    expect(upgradeWorkbook(v2)).toEqual(v2);
+    // format 1 → 2 moves nothing (2 only adds sha256:_meta, checked before any step)
+    expect(upgradeWorkbook(v1)).toEqual(v2);
   });
 });
 
