@@ -8,8 +8,8 @@ import type { Pack } from '../pack/schema';
 import type { BalanceConfig, BalanceStage } from '../pack/schema-district';
 import { evalExpr } from '../compute/expr';
 import { periodExprEnv } from '../compute/indicator';
-import type { IndicatorResult, PeriodContext } from '../compute/indicator-types';
-import { reportContext, reportsOf, schoolRef, schoolStages, type DistrictReport, type SchoolRef } from './district-reports';
+import type { IndicatorResult } from '../compute/indicator-types';
+import { contextMemo, reportsOf, schoolRef, schoolStages, type ContextMemo, type DistrictReport, type SchoolRef } from './district-reports';
 
 export interface WeightedPoint {
   weight: number;
@@ -106,7 +106,7 @@ export interface BalanceResult {
 const numberOf = (r: IndicatorResult | undefined): number | null =>
   r?.raw ?? (typeof r?.value === 'number' ? r.value : null);
 
-type Contexts = (r: DistrictReport) => PeriodContext;
+type Contexts = ContextMemo;
 
 function stageRow(cfg: BalanceStage, sheetId: string, report: DistrictReport, contextOf: Contexts): BalanceSchoolRow | undefined {
   const pc = contextOf(report);
@@ -163,16 +163,16 @@ const share = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100
  * period: `period`, or the latest held). Throws when the pack defines no 差异系数 — a pack error,
  * not the clerk's.
  */
-export function computeBalance(pack: Pack, reports: readonly DistrictReport[], opts: { period?: string } = {}): BalanceResult {
+export function computeBalance(pack: Pack, reports: readonly DistrictReport[], opts: { period?: string; contexts?: ContextMemo } = {}): BalanceResult {
   const cfg = pack.balance;
   if (!cfg) throw new Error(`报表包 ${pack.id} 没有定义校际差异系数（balance）`);
   const chosen = reportsOf(reports, cfg.submission, opts.period);
   const excludedTypes = new Set(cfg.excludeSchoolTypes ?? []);
   const excluded = chosen.reports.filter((r) => excludedTypes.has(r.school.type));
   const counted = chosen.reports.filter((r) => !excludedTypes.has(r.school.type));
-  // one memo per report: an 一贯制 school's sheet is computed once for both 学段
-  const memo = new Map<DistrictReport, PeriodContext>();
-  const contextOf: Contexts = (r) => memo.get(r) ?? memo.set(r, reportContext(pack, r, reports)).get(r)!;
+  // one memo per report: an 一贯制 school's sheet is computed once for both 学段 (and, when the
+  // district indicators pass theirs, once for all of them)
+  const contextOf = opts.contexts ?? contextMemo(pack, reports);
   const stages = cfg.stages.map((s) => stageBalance(pack, cfg, s, counted, contextOf));
   // a school meets the standard when every 学段 it has students in does (一贯制: both)
   const bySchool = new Map<string, { ref: SchoolRef; rows: { stage: string; row: BalanceSchoolRow }[] }>();

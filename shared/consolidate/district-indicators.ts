@@ -10,7 +10,7 @@ import { evalExpr } from '../compute/expr';
 import { periodExprEnv } from '../compute/indicator';
 import type { PeriodContext } from '../compute/indicator-types';
 import { computeBalance, type BalanceResult } from './balance';
-import { periodYear, reportContext, reportsOf, schoolRef, schoolStages, type DistrictReport, type SchoolRef } from './district-reports';
+import { contextMemo, periodYear, reportsOf, schoolRef, schoolStages, type ContextMemo, type DistrictReport, type SchoolRef } from './district-reports';
 import { POPULATION_GROUPS, populationOf, type PopulationTable } from './population';
 
 export type DistrictStatus = 'met' | 'missed' | 'needsPopulation' | 'noData' | 'noFormula';
@@ -85,10 +85,8 @@ function judged(t: Target, value: number | null, rest: Omit<Partial, 'status' | 
   return { ...rest, status: meetsTarget(value, t) ? 'met' : 'missed', value };
 }
 
-function perSchool(pack: Pack, t: Target, f: Exclude<DistrictFormula, { kind: 'balance' }>, reports: readonly DistrictReport[], period?: string): Partial {
+function perSchool(pack: Pack, t: Target, f: Exclude<DistrictFormula, { kind: 'balance' }>, reports: readonly DistrictReport[], ctx: ContextMemo, period?: string): Partial {
   const chosen = reportsOf(reports, f.submission, period);
-  const memo = new Map<DistrictReport, PeriodContext>();
-  const ctx = (r: DistrictReport) => memo.get(r) ?? memo.set(r, reportContext(pack, r, reports)).get(r)!;
   const missing: SchoolFigure[] = [];
   const noFigure: SchoolRef[] = [];
   let num = 0;
@@ -135,8 +133,10 @@ function withPopulation(t: Target, f: Extract<DistrictFormula, { kind: 'populati
   const year = periodYear(part.period);
   if (!table) return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${f.ages.from}—${f.ages.to} 周岁${kind}` };
   const pop = populationOf(table, year, f.ages.from, f.ages.to, group);
-  if (pop.missingAges.length)
-    return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${pop.missingAges.join('、')} 周岁${kind}` };
+  if (pop.missingAges.length) {
+    const ages = pop.missingAges.length === f.ages.to - f.ages.from + 1 ? `${f.ages.from}—${f.ages.to}` : pop.missingAges.join('、');
+    return { ...part, status: 'needsPopulation', message: `需录入人口数据：${year} 年 ${ages} 周岁${kind}` };
+  }
   if (pop.count === 0 || !part.schools) return { ...part, status: 'noData', denominator: pop.count };
   return judged(t, ((part.numerator ?? 0) / pop.count) * (f.scale ?? 100), { ...part, denominator: pop.count });
 }
@@ -165,15 +165,16 @@ function fromBalance(t: Target, f: Extract<DistrictFormula, { kind: 'balance' }>
 export function computeDistrictIndicators(pack: Pack, reports: readonly DistrictReport[], opts: DistrictIndicatorOptions = {}): DistrictIndicator[] {
   const formulas = new Map((pack.districtFormulas ?? []).map((f) => [f.id, f]));
   let balance = opts.balance;
+  const contexts = contextMemo(pack, reports);
   const out: DistrictIndicator[] = [];
   for (const target of pack.targets) {
     const formula = target.formula ? formulas.get(target.formula) : undefined;
     if (target.level !== 'district' && !formula) continue;
     let part: Partial;
-    if (!formula) part = { ...empty('noFormula'), message: target.note ?? '学校报表不采集此项，由教育局另行统计' };
-    else if (formula.kind === 'balance') part = fromBalance(target, formula, (balance ??= computeBalance(pack, reports, { period: opts.periods?.[pack.balance!.submission] })));
+    if (!formula || (formula.kind === 'balance' && !pack.balance)) part = { ...empty('noFormula'), message: target.note ?? '学校报表不采集此项，由教育局另行统计' };
+    else if (formula.kind === 'balance') part = fromBalance(target, formula, (balance ??= computeBalance(pack, reports, { period: opts.periods?.[pack.balance!.submission], contexts })));
     else {
-      part = perSchool(pack, target, formula, reports, opts.periods?.[formula.submission]);
+      part = perSchool(pack, target, formula, reports, contexts, opts.periods?.[formula.submission]);
       if (formula.kind === 'population') part = withPopulation(target, formula, part, opts.population);
     }
     const message = part.message ?? (part.status === 'noData' && !part.schools ? '没有学校报送可计算的数据' : formula?.name ?? target.note ?? target.name);

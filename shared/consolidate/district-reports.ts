@@ -61,3 +61,11 @@ export const schoolStages = (pack: Pack, s: RegistrySchool): string[] => stagesO
 
 /** The calendar year a period's figures are at: 2025-2026 → 2025 (9月1日), 2025-10 → 2025. */
 export const periodYear = (period: string): number => Number(period.slice(0, 4));
+
+/** A memo of period contexts for the reports of one computation: each school's sheets are computed once, whatever asks. */
+export type ContextMemo = (report: DistrictReport) => PeriodContext;
+
+export function contextMemo(pack: Pack, all: readonly DistrictReport[]): ContextMemo {
+  const memo = new Map<DistrictReport, PeriodContext>();
+  return (r) => memo.get(r) ?? memo.set(r, reportContext(pack, r, all)).get(r)!;
+}
