@@ -65,7 +65,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.err(`错误：${e.message}`);
       return 2;
     }
-    io.err(`内部错误：${(e as Error).stack ?? String(e)}`);
+    // never a stack trace: the message, and whom to give it to
+    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}（这是校表通的缺陷，不是文件的问题；请把文件和这条消息交给维护者）`);
     return 3;
   }
 }

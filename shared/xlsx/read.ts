@@ -169,8 +169,6 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     fail(`工作表应依次为 ${expectedNames.join('、')}，实为 ${raw.names.join('、')}`);
 
   const values = raw.sheets;
-  if (hashMismatches.length && !opts.allowHashMismatch)
-    fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
 
   const data: PeriodData = { submission: submission.code, period, status, version, sheets: {} };
   const warnings: string[] = metaProtected ? [] : [UNPROTECTED_META_WARNING];
@@ -197,6 +195,9 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
       if (Object.keys(entry.cells ?? {}).length) data.sheets[sheet.id] = entry;
     }
   }
+  // after the cells are read, so a figure no report may hold is named even when the hashes were redone
+  if (hashMismatches.length && !opts.allowHashMismatch)
+    fail(`内容与校验值不符（${hashMismatches.join('、')}）：文件在导出后被改动过`);
   const reportDate = cover.get('reportDate');
   if (reportDate && /^\d{4}-\d{2}-\d{2}$/.test(reportDate)) data.reportDate = reportDate;
   const profile = schoolProfileSchema.safeParse({

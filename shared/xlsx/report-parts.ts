@@ -33,7 +33,6 @@ interface Part {
 }
 
 const FORBIDDEN_PARTS: [RegExp, string][] = [
-  [/\.bin$(?<!^xl\/printersettings\/printersettings\d*\.bin)/, '宏（VBA 工程）或二进制部件'],
   [/^xl\/macrosheets\/|^xl\/dialogsheets\//, 'Excel 4.0 宏表或对话框表'],
   [/^xl\/activex\//, 'ActiveX 控件'],
   [/^xl\/ctrlprops\//, '表单控件'],
@@ -41,6 +40,7 @@ const FORBIDDEN_PARTS: [RegExp, string][] = [
   [/^xl\/externallinks\//, '指向其他工作簿的外部链接'],
   [/^xl\/connections\.xml$|^xl\/querytables\//, '外部数据连接'],
   [/^xl\/drawings\/(?!vmldrawing\d*\.vml$)|^xl\/media\/|^xl\/charts\/|^xl\/chartsheets\//, '图片、图形或图表（可能遮住单元格中的数字）'],
+  [/\.bin$(?<!^xl\/printersettings\/printersettings\d*\.bin)/, '宏（VBA 工程）或二进制部件'],
   [/^meta-inf\/manifest\.xml$|^objectdata\.xml$|^index\/document\.iwa$/, '其他表格软件（OpenDocument/Numbers）的部件'],
 ];
 const FORBIDDEN_REL = /\/(?:hyperlink|externalLink|oleObject|package|vbaProject|activeXControl|attachedTemplate|externalLinkPath|connections|queryTable|control|image|drawing|chart|chartsheet|macrosheet|dialogsheet)$/i;

@@ -105,7 +105,9 @@ export function inspectZip(b: Uint8Array, maxEntries: number): ZipEntry[] {
   if (onDisk > maxEntries) throw new ZipProblem(`包含 ${onDisk} 个部件，超过上限 ${maxEntries} 个`);
   if (cdOffset > eocd) throw truncated();
   // the end record must end the file: bytes after it (or a comment of another length) are a second reading
-  if (eocd + 22 + commentLen !== b.length) throw twoWays(`目录结束记录之后还有 ${b.length - eocd - 22 - commentLen} 字节的多余内容`);
+  const after = b.length - eocd - 22 - commentLen;
+  if (after > 0) throw twoWays(`目录结束记录之后还有 ${after} 字节的多余内容`);
+  if (after < 0) throw twoWays('目录结束记录声明的注释长度与文件长度不符');
   if (cdOffset + cdSize !== eocd) throw twoWays('中央目录与目录结束记录之间有空隙或重叠');
 
   const centrals: Central[] = [];

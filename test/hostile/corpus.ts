@@ -6,6 +6,8 @@ import type { SchoolData } from '../../shared/model/data';
 import type { CorpusFile } from './corpus-types';
 import { exportPeriod, xlsxCorpus } from './corpus-xlsx';
 import { jsonCorpus, otherFormats } from './corpus-other';
+import { agreeCorpus } from './corpus-agree';
+import { buildReport } from '../../shared/xlsx/report';
 
 export * from './corpus-types';
 
@@ -34,6 +36,8 @@ export async function buildCorpus(packs: Map<string, Pack>): Promise<Corpus> {
   const otherPack = await exportPeriod(sl, { ...slDemo.school, code: demo.school.code, name: demo.school.name }, slDemo.periods.find((p) => p.submission === 'XNC')!);
   const rows = period.sheets.classList!.rows!.map((r, i) => (i < INJECTIONS.length ? { ...r, className: INJECTIONS[i]! } : r));
   const injection = await exportPeriod(pack, demo.school, { ...period, sheets: { ...period.sheets, classList: { rows } } });
-  const files = [...xlsxCorpus({ good, otherSchool, otherPack, injection }), ...otherFormats(), ...jsonCorpus(demo)];
+  // the same report as `good` (exportPeriod's input), to find its cells
+  const built = buildReport({ pack, school: demo.school, data: period, appVersion: '1.0.0', now: new Date('2026-11-25T08:00:00Z') });
+  const files = [...xlsxCorpus({ good, otherSchool, otherPack, injection }), ...agreeCorpus(good, built.grids, String(built.meta.status)), ...otherFormats(), ...jsonCorpus(demo)];
   return { files, school: demo.school, demo };
 }

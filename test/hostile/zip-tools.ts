@@ -12,6 +12,9 @@ export interface RawEntry {
   declaredSize?: number;
   flags?: number;
   method?: number;
+  /** extra field written into the local header, and into the directory when `centralExtra` is not given */
+  extra?: Uint8Array;
+  centralExtra?: Uint8Array;
 }
 
 /** The parts of a well-formed zip, inflated (test use only: trusted, small inputs). */
@@ -24,9 +27,11 @@ export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   return out;
 }
 
-export function zip(entries: readonly RawEntry[], opts: { overlapAll?: boolean } = {}): Uint8Array {
+/** `base`: where the zip will start in a larger file (its offsets count from there). */
+export function zip(entries: readonly RawEntry[], opts: { overlapAll?: boolean; base?: number } = {}): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const base = opts.base ?? 0;
   let offset = 0;
   let firstOffset = 0;
   entries.forEach((e, i) => {
@@ -45,11 +50,14 @@ export function zip(entries: readonly RawEntry[], opts: { overlapAll?: boolean }
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(usz, 22);
     local.writeUInt16LE(name.length, 26);
+    const lx = Buffer.from(e.extra ?? new Uint8Array(0));
+    const cx = Buffer.from(e.centralExtra ?? e.extra ?? new Uint8Array(0));
+    local.writeUInt16LE(lx.length, 28);
     const at = opts.overlapAll && i > 0 ? firstOffset : offset;
     if (!(opts.overlapAll && i > 0)) {
-      locals.push(local, name, body);
+      locals.push(local, name, lx, body);
       if (i === 0) firstOffset = offset;
-      offset += 30 + name.length + body.length;
+      offset += 30 + name.length + lx.length + body.length;
     }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -61,8 +69,9 @@ export function zip(entries: readonly RawEntry[], opts: { overlapAll?: boolean }
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(usz, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(at, 42);
-    centrals.push(central, name);
+    central.writeUInt16LE(cx.length, 30);
+    central.writeUInt32LE(base + at, 42);
+    centrals.push(central, name, cx);
   });
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -70,8 +79,13 @@ export function zip(entries: readonly RawEntry[], opts: { overlapAll?: boolean }
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(base + offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+
+/** The parts in file order, as entries to write again. */
+export function entriesOf(bytes: Uint8Array): RawEntry[] {
+  return [...unzip(bytes)].map(([name, data]) => ({ name, data }));
 }
 
 /** Rebuilds a zip after changing some parts. */
