@@ -23,6 +23,12 @@ import { InputError, type Io } from './commands';
 import { gatherFiles, verifyFiles } from './consolidate-files';
 import { printSummary, type ConsolidateResult, type FileOutcome } from './consolidate-report';
 
+/** The 行政区划代码 the schools' codes share (学校标识码 begin with it), or '' when they differ. */
+function regionOf(codes: readonly string[]): string {
+  const heads = new Set(codes.map((c) => c.slice(0, 6)));
+  return heads.size === 1 ? [...heads][0]! : '';
+}
+
 function loadRegistry(path: string | undefined, pack: Pack, verdicts: readonly Verdict[]): { registry: Registry; grown: boolean } {
   const bureau = { name: pack.bureau, regionCode: '', packId: pack.id };
   if (!path) {
@@ -32,7 +38,8 @@ function loadRegistry(path: string | undefined, pack: Pack, verdicts: readonly V
       const s = v.kind === 'accepted' ? registryFromVerdict(v) : undefined;
       if (s && !seen.has(s.code)) seen.set(s.code, s);
     }
-    return { registry: { bureau, schools: [...seen.values()].sort((a, b) => (a.code < b.code ? -1 : 1)) }, grown: true };
+    const schools = [...seen.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+    return { registry: { bureau: { ...bureau, regionCode: regionOf(schools.map((s) => s.code)) }, schools }, grown: true };
   }
   let bytes: Uint8Array;
   try {
@@ -42,7 +49,7 @@ function loadRegistry(path: string | undefined, pack: Pack, verdicts: readonly V
   }
   const r = parseRegistry(bytes, basename(path), pack);
   if (!r.ok) throw new InputError(r.problems.map((p) => p.message).join('\n'));
-  return { registry: { bureau, schools: r.schools }, grown: false };
+  return { registry: { bureau: { ...bureau, regionCode: regionOf(r.schools.map((s) => s.code)) }, schools: r.schools }, grown: false };
 }
 
 /** Lowest version first: each newer approved version supersedes (running the command is the clerk's

@@ -11,7 +11,8 @@ export interface PlainTable {
   /** the signature line (signatureLine of the bureau's context) */
   sign: string;
   header: string[];
-  /** how many leading columns are text (甲, 乙, 丙 … in the number row); the rest are numbered 1, 2 … */
+  /** how many leading columns are labelled 甲, 乙, 丙 … in the number row; the rest are numbered 1, 2 … (a breakdown's
+   * 学校数 is 丁, so its data columns keep the 基表's numbers) */
   textColumns: number;
   rows: GridValue[][];
   /** text columns that hold codes (学校标识码, 代码): written as text */

@@ -104,7 +104,7 @@ export function summaryGrids(input: SummaryInput): SheetGrid[] {
       }
       if (!rows.length) continue;
       grids.push(plain(ctx, taken, {
-        name: `${layout.title}（${SHORT[b]}）`, title: `${layout.title}（按${BREAKDOWN_LABEL[b]}）`, textColumns: 3, codeColumns: [2],
+        name: `${layout.title}（${SHORT[b]}）`, title: `${layout.title}（按${BREAKDOWN_LABEL[b]}）`, textColumns: 4, codeColumns: [2],
         header: [BREAKDOWN_LABEL[b], '指标名称', '代码', '学校数', ...layout.columns.map((c) => c.label)], rows,
       }, layout.unit));
     }

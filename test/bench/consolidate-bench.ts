@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
-import { REPO_ROOT } from '../../shared/cli/seeds';
-import { main } from '../../shared/cli/main';
+import { fileURLToPath } from 'node:url';
 import type { Io } from '../../shared/cli/commands';
 import { defaultThreads, runPool } from '../../shared/consolidate/worker-pool';
+
+// the floor's workers load this module: it imports nothing of the app at its top (the CLI is
+// imported when the bench runs), so they load SheetJS and nothing else
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const cli = async () => (await import('../../shared/cli/main')).main;
 
 const SIZES = (process.env.BENCH_CONSOLIDATE ?? '75,150,300,1000').split(',').map(Number);
 const DIR = join(REPO_ROOT, '.bench', 'district-1000');
@@ -32,7 +36,7 @@ async function ensureDistrict(): Promise<{ schools: { code: string; files: strin
   if (existsSync(manifest) && !process.env.BENCH_REGENERATE) return JSON.parse(readFileSync(manifest, 'utf8'));
   rmSync(DIR, { recursive: true, force: true });
   const t = performance.now();
-  const code = await main(['demo-district', '--pack', 'luojiang', '--schools', '1000', '--seed', 'bench', '--out', DIR], quiet);
+  const code = await (await cli())(['demo-district', '--pack', 'luojiang', '--schools', '1000', '--seed', 'bench', '--out', DIR], quiet);
   if (code !== 0) throw new Error(`demo-district 失败（${code}）`);
   return { ...JSON.parse(readFileSync(manifest, 'utf8')), generatedS: (performance.now() - t) / 1000 };
 }
@@ -65,6 +69,7 @@ export async function benchConsolidate() {
     writeFileSync(registry, [registryLines[0], ...registryLines.slice(1).filter((l) => codes.has(l.slice(0, 10).replace('\uFEFF', ''))), ''].join('\r\n'));
     const raw = await measured(() => runPool<string, number>({ module: import.meta.url, factory: 'rawReadWorker', tasks: files }));
     const load = loadavg()[0]!.toFixed(1);
+    const main = await cli();
     const ours = await measured(() =>
       main(['consolidate', '--pack', 'luojiang', '--submission', 'XNC', '--period', '2025-2026', '--registry', registry, '--out', join(work, `summary-${n}.xlsx`), ...files], quiet),
     );

@@ -13,7 +13,7 @@ const run = cliRunner('2025-10-31');
 const pack = seedPacks().get('luojiang')!;
 const CJK = /[\u4e00-\u9fff]/;
 
-interface ManifestSchool { code: string; name: string; type: string; case: string; registered: boolean; files: string[] }
+interface ManifestSchool { code: string; name: string; type: string; township: string; sponsor: string; case: string; registered: boolean; files: string[] }
 let dir: string;
 let district: string;
 let manifest: { schools: ManifestSchool[]; due: string };
@@ -95,6 +95,29 @@ describe('consolidate a demo district', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('writes each 乡镇 and 举办者 block equal to the sum over that group’s counted schools', () => {
+    const counted = manifest.schools.filter((s) => s.registered && ['ok', 'late', 'superseded'].includes(s.case));
+    const title = '教基3112 小学分类型学生数';
+    const rowsOf = (ws: XLSX.WorkSheet) => XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
+    const own = new Map(counted.map((s) => {
+      const ws = XLSX.read(readFileSync(join(district, s.files.at(-1)!)), { type: 'buffer' }).Sheets[title];
+      return [s.code, ws ? rowsOf(ws).find((r) => r[1] === '01')!.slice(2) : undefined] as const;
+    }));
+    let blocks = 0;
+    for (const [suffix, key] of [['乡镇', 'township'], ['举办者', 'sponsor']] as const) {
+      const rows = rowsOf(summary.Sheets[`${title}（${suffix}）`]!).filter((r) => r[2] === '01');
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      for (const r of rows) {
+        const members = counted.filter((s) => (s as unknown as Record<string, string>)[key] === r[0] && own.get(s.code));
+        expect(r[3], `${suffix} ${r[0]} 学校数`).toBe(members.length);
+        const sum = (own.get(members[0]!.code) as unknown[]).map((_, c) => members.reduce((t, m) => t + Number((own.get(m.code) as unknown[])[c] ?? 0), 0));
+        expect(r.slice(4), `${suffix} ${r[0]}`).toEqual(sum);
+        blocks++;
+      }
+    }
+    expect(blocks).toBeGreaterThanOrEqual(3); // several 乡镇 (a 12-school district may have one 举办者 among its 小学)
+  });
+
   it('lays the summary out as the bureau prints it: codes as text, blocked cells “-”, signature row', () => {
     const ws = summary.Sheets['教基3112 小学分类型学生数']!;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
@@ -104,6 +127,21 @@ describe('consolidate a demo district', () => {
     expect(rows.flat()).toContain('-');
     expect(String(rows.at(-1)![0])).toMatch(/^单位负责人：.*报出日期：2025-10-31$/);
     for (const name of ['报送率', '规划指标', '校际差异系数', '教基3112 小学分类型学生数（乡镇）', '教基3112 小学分类型学生数（举办者）']) expect(summary.SheetNames).toContain(name);
+  });
+});
+
+describe('without a registry', () => {
+  it('builds the registry from the accepted files and says so', async () => {
+    const ok = manifest.schools.filter((s) => s.case === 'ok').slice(0, 2);
+    const draft = manifest.schools.find((s) => s.case === 'draft')!;
+    const r = await run('consolidate', '--pack', 'luojiang', '--submission', 'XNC', '--period', '2025-2026', '--out', join(dir, 'c.xlsx'),
+      ...[...ok, draft].map((s) => join(district, s.files[0]!)));
+    expect(r.code, r.err.join('\n')).toBe(0);
+    const text = r.out.join('\n');
+    expect(text).toContain('未给 --registry');
+    expect(text).toContain('名册 2 所');
+    expect(text).toContain(`文件「${draft.files[0]}」`);
+    expect(text).toContain('草稿');
   });
 });
 
