@@ -22,6 +22,7 @@ import { appVersion, seedPacks } from './seeds';
 import { InputError, type Io } from './commands';
 import { gatherFiles, verifyFiles } from './consolidate-files';
 import { printSummary, type ConsolidateResult, type FileOutcome } from './consolidate-report';
+import { districtReports } from '../consolidate/district-reports';
 
 /** The 行政区划代码 the schools' codes share (学校标识码 begin with it), or '' when they differ. */
 function regionOf(codes: readonly string[]): string {
@@ -54,7 +55,7 @@ function loadRegistry(path: string | undefined, pack: Pack, verdicts: readonly V
 
 /** Lowest version first: each newer approved version supersedes (running the command is the clerk's
  * confirmation); a second file of the same version is a conflict, never merged. */
-function receiveAll(verdicts: readonly Verdict[], registry: Registry, now: string) {
+export function receiveAll(verdicts: readonly Verdict[], registry: Registry, now: string) {
   const slots = new Map<string, ReportSlot>();
   const outcomes: FileOutcome[] = [];
   const order = [...verdicts].sort((a, b) => (a.version ?? -1) - (b.version ?? -1) || (a.fileName < b.fileName ? -1 : 1));
@@ -67,13 +68,22 @@ function receiveAll(verdicts: readonly Verdict[], registry: Registry, now: strin
     if (action === 'conflict') outcomes.filter((o) => reportKey(o.verdict) === key && o.action !== 'rejected').forEach((o) => (o.conflict = true));
     outcomes.push({ verdict: v, action });
   }
+  // two different files of the version held, received together: which came first is only file-name
+  // order, so neither is counted (the school is 冲突 until it exports a new version)
+  const conflicts = new Set<string>();
+  for (const o of outcomes)
+    if (o.action === 'conflict') {
+      const s = slots.get(reportKey(o.verdict));
+      if (s?.current && s.current.version === o.verdict.version) conflicts.add(reportKey(o.verdict));
+    }
+  for (const o of outcomes) if (conflicts.has(reportKey(o.verdict)) && o.verdict.version === slots.get(reportKey(o.verdict))?.current?.version) o.conflict = true;
   const held: HeldReport[] = [];
   const history: HeldReport[] = [];
-  for (const s of slots.values()) {
-    if (s.current) held.push(s.current);
+  for (const [key, s] of slots) {
+    if (s.current && !conflicts.has(key)) held.push(s.current);
     history.push(...s.history);
   }
-  return { held, history, outcomes };
+  return { held, history, outcomes, conflicts: [...conflicts] };
 }
 
 export async function consolidate(args: Args, io: Io): Promise<number> {
@@ -107,13 +117,12 @@ export async function consolidate(args: Args, io: Io): Promise<number> {
   });
   const { registry, grown } = given ?? loadRegistry(undefined, pack, verdicts);
   const now = new Date().toISOString();
-  const { held, history, outcomes } = receiveAll(verdicts, registry, now);
+  const { held, history, outcomes, conflicts } = receiveAll(verdicts, registry, now);
   const receipts: ReceiptRecord[] = verdicts.map((v) => ({ ...v, receivedAt: now }));
   // files on disk carry no receipt time: lateness is judged by the 报出日期 the school signed
-  const completeness = completenessMatrix({ pack, registry, periods: [{ submission: code, period }], held, history, receipts, now: `${io.today()}T12:00:00+08:00`, lateBy: 'reportDate' });
+  const completeness = completenessMatrix({ pack, registry, periods: [{ submission: code, period }], held, history, receipts, now: `${io.today()}T12:00:00+08:00`, lateBy: 'reportDate', conflicts });
   const totals = districtTotals({ pack, registry, submission: code, period, held });
-  const bySchool = new Map(registry.schools.map((s) => [s.code, s]));
-  const reports = held.filter((h) => bySchool.has(h.schoolCode)).map((h) => ({ school: bySchool.get(h.schoolCode)!, data: h.data }));
+  const reports = districtReports(registry.schools, held);
   const balance = sub.periodKind === 'schoolYear' ? computeBalance(pack, reports, { period }) : undefined;
   const indicators = computeDistrictIndicators(pack, reports, { periods: { [code]: period }, ...(balance ? { balance } : {}) });
   const bytes = await summaryWorkbook({

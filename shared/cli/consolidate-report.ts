@@ -68,7 +68,7 @@ export function printSummary(r: ConsolidateResult, io: Io, json: boolean): void 
   const count = (k: string) => r.completeness.filter((c) => c.state === k).length;
   io.out(`${r.pack.bureau} ${r.submission} ${r.period} 汇总：收到 ${r.files.length} 个文件，用时 ${r.seconds.toFixed(1)} 秒`);
   if (r.grown) io.out('注意：未给 --registry 名册，按通过校验的文件建立名册，未报的学校无法列出');
-  io.out(`名册 ${r.registry.schools.length} 所：已报 ${count('已报')}，逾期 ${count('逾期')}，未报 ${count('未报')}，校验不通过 ${count('校验不通过')}，哈希不符 ${count('哈希不符')}`);
+  io.out(`名册 ${r.registry.schools.length} 所：已报 ${count('已报')}，逾期 ${count('逾期')}，未报 ${count('未报')}，校验不通过 ${count('校验不通过')}，哈希不符 ${count('哈希不符')}${count('冲突') ? `，冲突 ${count('冲突')}` : ''}`);
   const all = r.rates.filter((x) => x.submission === r.submission);
   const expected = all.reduce((s, x) => s + x.expected, 0);
   const reported = all.reduce((s, x) => s + x.reported, 0);

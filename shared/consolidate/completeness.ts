@@ -26,6 +26,8 @@ export interface CompletenessInput {
   /** ISO instant "now": a 未报 past its due date is marked overdue */
   now: string;
   lateBy?: 'received' | 'reportDate';
+  /** reportKey()s of the school × submission × period whose files conflict with nothing held (neither counted) */
+  conflicts?: readonly string[];
 }
 
 export interface CompletenessCell {
@@ -70,7 +72,8 @@ export function completenessMatrix(input: CompletenessInput): CompletenessCell[]
   for (const h of [...input.held, ...(input.history ?? [])]) {
     const k = reportKey(h);
     const f = first.get(k);
-    if (!f || h.receivedAt < f.receivedAt) first.set(k, h);
+    // received at the same moment (a batch, the CLI's one round): the lowest version is the first report
+    if (!f || h.receivedAt < f.receivedAt || (h.receivedAt === f.receivedAt && h.version < f.version)) first.set(k, h);
   }
   const lastRejected = new Map<string, ReceiptRecord>();
   for (const r of input.receipts ?? []) {
@@ -99,6 +102,10 @@ export function completenessMatrix(input: CompletenessInput): CompletenessCell[]
           ...base, state, label: stateLabel(state, held.version), version: held.version, firstReceivedAt: f.receivedAt, judgedDay,
           receivedAt: held.receivedAt, ...(held.data.reportDate ? { reportDate: held.data.reportDate } : {}),
         });
+        continue;
+      }
+      if (input.conflicts?.includes(key)) {
+        cells.push({ ...base, state: '冲突', label: '冲突', ...(today > due ? { overdue: true } : {}) });
         continue;
       }
       const rej = lastRejected.get(key);

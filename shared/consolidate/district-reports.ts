@@ -8,7 +8,7 @@ import type { SchoolProfile } from '../model/school';
 import { stagesOf } from '../pack/applicability';
 import { periodContext } from '../compute/period-context';
 import type { PeriodContext } from '../compute/indicator-types';
-import type { RegistrySchool } from './types';
+import type { HeldReport, RegistrySchool } from './types';
 
 /** One accepted report: what readReport gave for one workbook, with the registry's school. */
 export interface DistrictReport {
@@ -40,6 +40,19 @@ export function profileOf(s: RegistrySchool, packId: string): SchoolProfile {
  * for the submission (the same period for every school, so no school is counted from another
  * year). Of several reports of one school and period the last wins (the caller holds one).
  */
+/**
+ * The held reports of registry schools only (a school not confirmed into the registry never counts),
+ * each with its registry entry; a kindergarten the registry does not say is 普惠 or not takes its 封面's word.
+ */
+export function districtReports(registry: readonly RegistrySchool[], held: readonly HeldReport[]): DistrictReport[] {
+  const bySchool = new Map(registry.map((s) => [s.code, s]));
+  return held.flatMap((h) => {
+    const s = bySchool.get(h.schoolCode);
+    if (!s) return [];
+    return [{ school: s.puhui === undefined && h.puhui !== undefined ? { ...s, puhui: h.puhui } : s, data: h.data }];
+  });
+}
+
 export function reportsOf(reports: readonly DistrictReport[], submission: string, period?: string): { period?: string; reports: DistrictReport[] } {
   const own = reports.filter((r) => r.data.submission === submission);
   const chosen = period ?? own.map((r) => r.data.period).sort().at(-1);

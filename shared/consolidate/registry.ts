@@ -37,7 +37,8 @@ function readRow(pack: Pack, row: readonly RawCell[], mapping: Record<string, nu
   const col = (key: string) => (mapping[key] === undefined ? undefined : mapping[key]! + 1);
   const code = get('code');
   if (!/^\d{10}$/.test(code)) problems.push(at(col('code'), code ? `学校标识码“${code}”应为 10 位数字` : '学校标识码为空'));
-  const name = String(row[mapping.name!] ?? '').normalize('NFKC').trim();
+  // kept as the bureau typed it (（东校区） stays full-width); verify.ts compares names width-blind
+  const name = String(row[mapping.name!] ?? '').trim();
   if (name.length < 2 || name.length > 60) problems.push(at(col('name'), name ? `学校名称“${name}”应为 2–60 个字` : '学校名称为空'));
   const typeWord = get('type');
   const type = schoolTypeOf(pack, typeWord);
@@ -45,7 +46,7 @@ function readRow(pack: Pack, row: readonly RawCell[], mapping: Record<string, nu
   const sponsorWord = get('sponsor');
   const sponsor = sponsorOf(sponsorWord);
   if (!sponsor) problems.push(at(col('sponsor'), `举办者“${sponsorWord}”无法识别，应为 公办 或 民办`));
-  const township = String(row[mapping.township!] ?? '').normalize('NFKC').trim();
+  const township = String(row[mapping.township!] ?? '').trim();
   if (!township || township.length > 40) problems.push(at(col('township'), township ? `所在乡镇（街道）“${township}”超过 40 个字` : '所在乡镇（街道）为空'));
   const urWord = get('urbanRural');
   const urbanRural = urbanRuralOf(urWord);
@@ -132,6 +133,9 @@ export function parseRegistry(bytes: Uint8Array, fileName: string, pack: Pack): 
     return { ok: false, problems: shown };
   }
   if (!res.schools.length) return { ok: false, problems: [problemAt(fileName, sheetLabel, guess.headerRow + 1, undefined, '表头下没有任何学校')] };
+  const kindergartens = res.schools.filter((x) => x.type === KINDERGARTEN && x.puhui === undefined).length;
+  if (kindergartens && guess.mapping.puhui === undefined)
+    res.warnings.push(`名册没有“是否普惠性幼儿园”一列：${kindergartens} 所幼儿园按各园报表封面上的填写计算普惠性幼儿园覆盖率，封面也没有的不计为普惠`);
   return { ok: true, schools: res.schools, warnings: res.warnings };
 }
 

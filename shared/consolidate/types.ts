@@ -97,10 +97,13 @@ export interface HeldReport {
   fileSha256: string;
   receivedAt: string;
   data: PeriodData;
+  /** 幼儿园: 是否普惠性 as its 封面 said, used when the registry does not say */
+  puhui?: boolean;
 }
 
 /** State words of the completeness matrix (FORMS.md §5; issue 12 item 5). */
-export type CompletenessState = '未报' | '已报' | '校验不通过' | '哈希不符' | '逾期';
+/** 冲突: two different files of the same version arrived together (a CLI round): neither is counted */
+export type CompletenessState = '未报' | '已报' | '校验不通过' | '哈希不符' | '逾期' | '冲突';
 
 /** One accepted cell, as a row for analysts (CSV, DuckDB). `column` is the 1-based data column number. */
 export interface FactRow {

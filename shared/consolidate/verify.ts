@@ -41,6 +41,9 @@ function identity(r: ReadReportResult): Partial<Verdict> {
   };
 }
 
+/** Names compared as a clerk reads them: full- and half-width alike（东校区）=(东校区), spaces ignored. */
+export const sameName = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
+
 /** The 封面 against the registry: a different name or type is a problem that refuses the file. */
 function registryProblems(r: ReadReportResult, registry: Registry, fileName: string): { refuse: FileProblem[]; notes: FileProblem[] } {
   const at = (message: string) => ({ message: `文件「${fileName}」 工作表「封面」：${message}`, sheet: '封面' });
@@ -48,13 +51,15 @@ function registryProblems(r: ReadReportResult, registry: Registry, fileName: str
   if (!held) return { refuse: [], notes: [] }; // listed for the clerk by receiveAction, not refused here
   const refuse: FileProblem[] = [];
   const notes: FileProblem[] = [];
-  if (held.name !== r.school.name) refuse.push(at(`学校名称“${r.school.name}”与名册中的“${held.name}”不一致（学校标识码 ${held.code}）`));
+  if (!sameName(held.name, r.school.name)) refuse.push(at(`学校名称“${r.school.name}”与名册中的“${held.name}”不一致（学校标识码 ${held.code}）`));
   if (held.type !== r.school.type) refuse.push(at(`办学类型“${r.school.type}”与名册中的“${held.type}”不一致（学校标识码 ${held.code}）`));
   // the registry decides the breakdowns; a differing 乡镇 / 举办者 / 城乡分类 is only pointed out
   const fields: [string, string, string][] = [
     ['举办者', r.school.sponsor, held.sponsor], ['所在乡镇（街道）', r.school.township, held.township], ['城乡分类', r.school.urbanRural, held.urbanRural],
   ];
-  for (const [label, file, reg] of fields) if (file !== reg) notes.push(at(`提示：${label}“${file}”与名册中的“${reg}”不同，汇总按名册`));
+  for (const [label, file, reg] of fields) if (!sameName(file, reg)) notes.push(at(`提示：${label}“${file}”与名册中的“${reg}”不同，汇总按名册`));
+  if (held.type === '幼儿园' && r.school.puhui !== undefined && held.puhui !== undefined && held.puhui !== r.school.puhui)
+    notes.push(at(`提示：是否普惠性幼儿园“${r.school.puhui ? '是' : '否'}”与名册中的“${held.puhui ? '是' : '否'}”不同，汇总按名册`));
   return { refuse, notes };
 }
 

@@ -54,6 +54,7 @@ export function heldFromVerdict(verdict: Verdict, receivedAt: string): HeldRepor
   return {
     schoolCode: verdict.schoolCode, submission: verdict.data.submission, period: verdict.data.period, version: verdict.version,
     contentHash: verdict.contentHash ?? '', fileSha256: verdict.fileSha256, receivedAt, data: verdict.data,
+    ...(verdict.school?.puhui !== undefined ? { puhui: verdict.school.puhui } : {}),
   };
 }
 

@@ -3,7 +3,6 @@
 import type { Pack } from '../pack/schema';
 import type { SchoolProfile } from '../model/school';
 import type { Rng } from './random';
-import type { DistrictPlan } from './demo-district';
 
 /** How a school's 报送 goes: what the bureau's receiving must tell apart. */
 export type DemoCase = 'ok' | 'missing' | 'tampered' | 'superseded' | 'late' | 'draft' | 'unknown';
@@ -89,7 +88,7 @@ export function dayBefore(day: string, days: number): string {
 }
 
 /** The day the demo data is made "as of": one whose demo holds the planned period. */
-export function demoToday(pack: Pack, plan: Pick<DistrictPlan, 'submission' | 'period'>): string {
+export function demoToday(pack: Pack, plan: { submission: string; period: string }): string {
   const kind = pack.submissions.find((s) => s.code === plan.submission)?.periodKind;
   if (kind === 'schoolYear') return `${plan.period.slice(0, 4)}-10-31`;
   // a demo holds the month before `today` (SPAQ) and the four before it (XYAQ)

@@ -70,8 +70,14 @@ export function cellFormats(stylesXml: string | undefined): (style: number) => C
   };
 }
 
+/** A character reference as XML allows it; one past U+10FFFF (or absurdly long) becomes U+FFFD,
+ * which no format or part name can use, so the file is refused by the check that reads it. */
+function codePoint(n: number): string {
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+}
+
 export function unescapeXml(s: string): string {
-  return s.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex, dec, name) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name]!,
+  return s.replace(/&(?:#x([0-9a-fA-F]{1,8})|#(\d{1,10})|(amp|lt|gt|quot|apos));/g, (_, hex, dec, name) =>
+    hex ? codePoint(parseInt(hex, 16)) : dec ? codePoint(Number(dec)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name]!,
   );
 }

@@ -149,11 +149,11 @@ function cellTricks(good: Uint8Array, L: Landmarks): CorpusFile[] {
 }
 
 /** A style whose number format is `code`, added to styles.xml; returns its cellXfs index. */
-function withFormat(bytes: Uint8Array, code: string): { bytes: Uint8Array; s: number } {
+function withFormat(bytes: Uint8Array, code: string, raw = false): { bytes: Uint8Array; s: number } {
   let s = -1;
   const out = editPart(bytes, 'xl/styles.xml', (x) => {
     const id = 300;
-    const esc = code.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const esc = raw ? code : code.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
     let y = /<numFmts[^>]*>/.test(x) ? x.replace(/<numFmts[^>]*>/, (m) => `${m}<numFmt numFmtId="${id}" formatCode="${esc}"/>`) : x.replace(/<fonts/, `<numFmts count="1"><numFmt numFmtId="${id}" formatCode="${esc}"/></numFmts><fonts`);
     s = (/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(y)![1]!.match(/<xf\b/g) ?? []).length;
     y = y.replace('</cellXfs>', `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`);
@@ -164,8 +164,8 @@ function withFormat(bytes: Uint8Array, code: string): { bytes: Uint8Array; s: nu
 
 function formatTricks(good: Uint8Array, L: Landmarks): CorpusFile[] {
   const s = L.stat;
-  const shown = (code: string, v: string) => {
-    const f = withFormat(good, code);
+  const shown = (code: string, v: string, raw = false) => {
+    const f = withFormat(good, code, raw);
     return setCell(f.bytes, s.i, s.ref, `<c r="${s.ref}" s="${f.s}"><v>${v}</v></c>`);
   };
   const date = withFormat(good, 'yyyy-mm-dd');
@@ -175,6 +175,8 @@ function formatTricks(good: Uint8Array, L: Landmarks): CorpusFile[] {
     bad('format-percent', shown('0%', '12'), /数字格式“0%”/),
     bad('format-chinese-numerals', shown('[DBNum1]General', '12'), /数字格式/),
     bad('format-rounds', shown('0', '12.4'), /数字格式“0”让 Excel 显示的与数值 12.4 不同/),
+    // a character reference past U+10FFFF: refused as a format, never an internal error
+    bad('format-bad-char-ref', shown('&#x110000;0', '12', true), /数字格式/),
     bad('format-date-on-count', setCell(date.bytes, s.i, s.ref, `<c r="${s.ref}" s="${date.s}"><v>12</v></c>`), /数字设置了日期格式/),
   ];
 }

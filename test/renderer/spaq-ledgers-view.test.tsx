@@ -44,7 +44,8 @@ describe('从业人员健康管理', { timeout: 30_000 }, () => {
     const checks = screen.getByTestId('ledger-morningCheck');
     expect(within(checks).getAllByRole('columnheader').map((h) => h.textContent?.replace(/ \*|如 .*/g, '')))
       .toEqual(['序号', '操作', '日期', '应检人数', '实检人数', '异常人数', '异常情况', '处理措施', '检查人']);
-    expect((screen.getByTestId('cell-morningCheck-0-checked') as HTMLInputElement).value).toBe('7');
+    // each list reads its own rows: the second may arrive a render after the first
+    expect(((await screen.findByTestId('cell-morningCheck-0-checked')) as HTMLInputElement).value).toBe('7');
   });
 
   it('新增一行 of the 晨检 block adds a 晨检 row, and what is typed is stored under 晨检', async () => {

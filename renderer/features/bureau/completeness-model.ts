@@ -16,7 +16,7 @@ export interface Completeness {
   rates: CompletenessRate[];
 }
 
-export const STATES: CompletenessState[] = ['未报', '已报', '逾期', '校验不通过', '哈希不符'];
+export const STATES: CompletenessState[] = ['未报', '已报', '逾期', '校验不通过', '哈希不符', '冲突'];
 
 export function completeness(pack: Pack, bureau: BureauProfile, submission: string, period: string, data: BureauData, now: string): Completeness {
   const registry = registryOf(bureau, data.registry);

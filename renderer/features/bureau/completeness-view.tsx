@@ -12,7 +12,7 @@ import { registryOf } from './engine';
 import { receivedFile } from './bureau-repo';
 import type { BureauData } from './use-bureau-data';
 
-const STATE_COLOR: Record<CompletenessState, string> = { 未报: 'default', 已报: 'green', 校验不通过: 'orange', 哈希不符: 'red', 逾期: 'volcano' };
+const STATE_COLOR: Record<CompletenessState, string> = { 未报: 'default', 已报: 'green', 校验不通过: 'orange', 哈希不符: 'red', 逾期: 'volcano', 冲突: 'magenta' };
 
 export interface CompletenessViewProps {
   pack: Pack;

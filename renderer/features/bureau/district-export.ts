@@ -9,6 +9,7 @@ import type { ReceiptRecord } from '../../../shared/consolidate/completeness';
 import { APP_VERSION } from '../../lib/app-version';
 import { todayIso } from '../workspace/periods';
 import { registryOf } from './engine';
+import { districtReports } from '../../../shared/consolidate/district-reports';
 
 export interface DistrictExportInput {
   pack: Pack;
@@ -35,8 +36,7 @@ export async function summaryWorkbookBytes(x: DistrictExportInput): Promise<{ fi
     pack: x.pack, registry, periods: [{ submission: code, period: x.period }], now: new Date().toISOString(),
     held: x.held.filter((h) => h.submission === code && h.period === x.period), history: x.history, receipts: x.receipts,
   });
-  const bySchool = new Map(registry.schools.map((s) => [s.code, s]));
-  const reports = x.held.filter((h) => bySchool.has(h.schoolCode)).map((h) => ({ school: bySchool.get(h.schoolCode)!, data: h.data }));
+  const reports = districtReports(registry.schools, x.held);
   const balance = x.submission.periodKind === 'schoolYear' ? computeBalance(x.pack, reports, { period: x.period }) : undefined;
   const indicators = computeDistrictIndicators(x.pack, reports, { periods: { [code]: x.period }, population: x.population, ...(balance ? { balance } : {}) });
   const bytes = await summaryWorkbook({

@@ -14,11 +14,7 @@ import { MET_COLOR, MISSED_COLOR } from '../dashboard/dashboard-options';
 
 export type DistrictChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
-/** Held reports of registry schools only: a school not confirmed into the registry never counts. */
-export function districtReports(registry: readonly RegistrySchool[], held: readonly HeldReport[]): DistrictReport[] {
-  const bySchool = new Map(registry.map((s) => [s.code, s]));
-  return held.filter((h) => bySchool.has(h.schoolCode)).map((h) => ({ school: bySchool.get(h.schoolCode)!, data: h.data }));
-}
+export { districtReports } from '../../../shared/consolidate/district-reports';
 
 export interface DistrictView {
   indicators: DistrictIndicator[];
