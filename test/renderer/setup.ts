@@ -3,11 +3,27 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { unstable_IdlePriority as IdlePriority, unstable_scheduleCallback as scheduleCallback } from 'scheduler';
 
 afterEach(() => cleanup());
-// work React's scheduler or a Dexie live query queued just before the last cleanup runs while the
-// jsdom window still exists (else "window is not defined" is thrown after the file's environment is gone)
-afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+afterAll(drainReact);
+
+/**
+ * Lets the work React queued — the passive effects of the last unmount, a commit after a late Dexie
+ * reply — run while the jsdom window still exists: else React's scheduler reads `window` after the
+ * file's environment is gone and vitest reports "window is not defined" for a file whose tests passed.
+ * A fixed delay was not enough on a busy 2-core machine; an idle-priority task runs only after every
+ * task queued before it, so it is waited for round after round, until a round finds React quiet.
+ */
+async function drainReact() {
+  for (let round = 0; round < 20; round++) {
+    const before = performance.now();
+    await new Promise<void>((resolve) => scheduleCallback(IdlePriority, () => resolve()));
+    await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    // a round that had nothing to wait for but the 20 ms itself: React is quiet
+    if (performance.now() - before < 40 && round >= 2) return;
+  }
+}
 
 // antd renders slowly under jsdom, more so when test files run in parallel
 configure({ asyncUtilTimeout: 5000 });
