@@ -11,7 +11,7 @@ import { csvText } from './csv';
 export { csvText } from './csv';
 
 /** Column names of the facts CSV (ASCII, so SQL needs no quoting). */
-export const FACT_HEADERS = ['school_code', 'submission', 'period', 'sheet', 'row_code', 'column', 'value', 'version'] as const;
+export const FACT_HEADERS = ['school_code', 'submission', 'period', 'sheet', 'row_code', 'column', 'value', 'version', 'weight'] as const;
 
 /** The facts of one submission × period's totals: every cell holding a number, blocked and empty cells left out. */
 export function totalsFacts(t: DistrictTotals): FactRow[] {
@@ -21,11 +21,16 @@ export function totalsFacts(t: DistrictTotals): FactRow[] {
     for (const layout of t.sheets) {
       const values = sheets[layout.sheetId];
       if (!values) continue;
+      const weights = t.schoolWeights[schoolCode]?.[layout.sheetId];
       layout.rows.forEach((row, r) =>
         layout.columns.forEach((col, c) => {
           const value = values[r]![c];
+          const weight = weights?.[r];
           if (typeof value === 'number')
-            out.push({ schoolCode, submission: t.submission, period: t.period, sheet: layout.sheetId, rowCode: row.code, column: col.number, value, version });
+            out.push({
+              schoolCode, submission: t.submission, period: t.period, sheet: layout.sheetId, rowCode: row.code, column: col.number, value, version,
+              ...(typeof weight === 'number' ? { weight } : {}),
+            });
         }),
       );
     }
@@ -42,7 +47,7 @@ export function factRows(pack: Pack, registry: Registry, held: readonly HeldRepo
 export function factsCsv(rows: readonly FactRow[]): string {
   return csvText([
     [...FACT_HEADERS],
-    ...rows.map((f) => [f.schoolCode, f.submission, f.period, f.sheet, f.rowCode, f.column, f.value, f.version]),
+    ...rows.map((f) => [f.schoolCode, f.submission, f.period, f.sheet, f.rowCode, f.column, f.value, f.version, f.weight ?? null]),
   ]);
 }
 

@@ -99,12 +99,13 @@ export function summaryGrids(input: SummaryInput): SheetGrid[] {
         const total = totals.totals[g.key]?.[layout.sheetId];
         if (!total?.schools.length) continue;
         layout.rows.forEach((row, r) =>
-          rows.push([g.label, row.label, row.code, total.schools.length, ...layout.columns.map((_, c) => (layout.blocked[r]![c] ? '-' : (total.values[r]![c] ?? null)))]),
+          rows.push([g.label, row.label, row.code, total.schools.length, ...layout.columns.map((_, c) => (layout.blocked[r]![c] ? '-' : shown(total.values[r]![c] ?? null)))]),
         );
       }
       if (!rows.length) continue;
       grids.push(plain(ctx, taken, {
-        name: `${layout.title}（${SHORT[b]}）`, title: `${layout.title}（按${BREAKDOWN_LABEL[b]}）`, textColumns: 4, codeColumns: [2],
+        // an 一贯制 school's whole-school figures are split between its 学段 by pupils (stage-split.ts)
+        name: `${layout.title}（${SHORT[b]}）`, title: `${layout.title}（按${BREAKDOWN_LABEL[b]}${b === 'stage' ? '，一贯制学校的全校数按各学段在校生折算' : ''}）`, textColumns: 4, codeColumns: [2],
         header: [BREAKDOWN_LABEL[b], '指标名称', '代码', '学校数', ...layout.columns.map((c) => c.label)], rows,
       }, layout.unit));
     }
@@ -119,6 +120,9 @@ export function summaryGrids(input: SummaryInput): SheetGrid[] {
   for (const t of input.extra ?? []) grids.push(plain(ctx, taken, t));
   return grids;
 }
+
+/** A 学段 share of a count is not a whole number: shown to 2 places, as the screen shows it. */
+const shown = (x: number | null) => (x === null || Number.isInteger(x) ? x : Math.round(x * 100) / 100);
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 

@@ -10,7 +10,9 @@ import { findSubmission, sheetApplies, stagesOf } from '../pack/applicability';
 import { expandStatSheet, stageRowCodes } from '../pack/expand';
 import { resolveCell } from '../pack/stat-cells';
 import { periodContext } from '../compute/period-context';
-import type { Lookup } from '../compute/indicator';
+import { periodExprEnv, type Lookup } from '../compute/indicator';
+import { evalExpr } from '../compute/expr';
+import type { Expr } from '../pack/indicator-schema';
 import type { HeldReport, RegistrySchool } from './types';
 
 /** How a row of a sheet is totalled over schools: 基表 cells add up; an indicator row by its kind. */
@@ -21,17 +23,26 @@ export interface TotalsSheetLayout {
   title: string;
   kind: 'stat' | 'indicator';
   unit?: string;
-  rows: { code: string; label: string; aggregation: TotalAggregation; unit?: string }[];
+  rows: { code: string; label: string; aggregation: TotalAggregation; unit?: string; /** a row of one 学段 (a 4153 block row) */ stage?: string }[];
   /** data columns; `number` is the 1-based column number of the 基表 (FactRow.column) */
   columns: { key: string; label: string; number: number }[];
   /** [row][col]: a blocked cell of the 基表 stays blocked in every total */
   blocked: boolean[][];
   /** the school types the sheet applies to */
   schoolTypes: string[];
+  /** the 学段 the sheet applies to, when it says (教基3112: 小学); absent for a whole-school sheet */
+  stages?: string[];
 }
 
 /** One school's values of one sheet in the district layout: [row][col], null for empty or blocked. */
 export type SheetValues = (number | null)[][];
+
+/**
+ * Per row of an indicator sheet, what the school's rate is a share of (the divisor of a 率 row:
+ * 供餐餐次数, 上课天数 × 班数 …), so the district's rate is Σ numerators ÷ Σ divisors — a weighted
+ * mean — and a school of 40 meals does not weigh as much as one of 400. null: not a division.
+ */
+export type SheetWeights = (number | null)[];
 
 /**
  * An indicator row's aggregation, from its definition: a rate or ratio is averaged over schools,
@@ -59,11 +70,15 @@ export function totalledSheets(pack: Pack, submission: string, opts: { allIndica
   for (const id of sub.sheets) {
     const sheet = pack.sheets[id]!;
     const schoolTypes = pack.schoolTypes.filter((t) => sheetApplies(pack, sheet, t.id)).map((t) => t.id);
+    const applies = 'appliesTo' in sheet ? sheet.appliesTo?.stages : undefined;
+    const stages = applies ? { stages: [...applies] } : {};
     if (sheet.kind === 'stat') {
       const all = expandStatSheet(sheet, sheet.stageRows?.stages ?? []);
+      const blockStage = new Map<string, string>();
+      if (sheet.stageRows) for (const codes of stageRowCodes(sheet, sheet.stageRows.stages).values()) codes.forEach((c, i) => blockStage.set(c, sheet.stageRows!.stages[i]!));
       out.push({
-        sheetId: id, title: sheet.title, kind: 'stat', unit: sheet.unit, schoolTypes,
-        rows: all.rows.map((r) => ({ code: r.code, label: r.label.trim(), aggregation: 'sum' })),
+        sheetId: id, title: sheet.title, kind: 'stat', unit: sheet.unit, schoolTypes, ...stages,
+        rows: all.rows.map((r) => ({ code: r.code, label: r.label.trim(), aggregation: 'sum', ...(blockStage.has(r.code) ? { stage: blockStage.get(r.code)! } : {}) })),
         columns: all.columns.map((c, i) => ({ key: c.key, label: c.group ? `${c.group}·${c.label}` : c.label, number: i + 1 })),
         blocked: all.rows.map((r) => all.columns.map((c) => resolveCell(all, r, c).kind === 'blocked')),
       });
@@ -71,8 +86,11 @@ export function totalledSheets(pack: Pack, submission: string, opts: { allIndica
     if (sheet.kind === 'indicator' && (sub.periodKind === 'month' || opts.allIndicators)) {
       const rows = sheet.sections.flatMap((s) => s.rows);
       out.push({
-        sheetId: id, title: sheet.title, kind: 'indicator', schoolTypes,
-        rows: rows.map((r) => ({ code: r.code, label: r.label, aggregation: indicatorAggregation(r), ...(r.unit ? { unit: r.unit } : {}) })),
+        sheetId: id, title: sheet.title, kind: 'indicator', schoolTypes, ...stages,
+        rows: rows.map((r) => ({
+          code: r.code, label: r.label, aggregation: indicatorAggregation(r), ...(r.unit ? { unit: r.unit } : {}),
+          ...(r.stages?.length === 1 ? { stage: r.stages[0]! } : {}),
+        })),
         columns: [{ key: 'value', label: '本校值', number: 1 }],
         blocked: rows.map(() => [false]),
       });
@@ -114,9 +132,25 @@ export function registryProfile(pack: Pack, s: RegistrySchool): SchoolProfile {
 
 /** One held report's values of every totalled sheet that applies to the school, in the district layout. */
 export function reportValues(pack: Pack, layouts: readonly TotalsSheetLayout[], school: RegistrySchool, held: HeldReport, lookup?: Lookup): Record<string, SheetValues> {
+  return reportParts(pack, layouts, school, held, lookup).values;
+}
+
+/** The divisor of a 率 row (`div` of two terms) that is averaged over schools, else undefined. */
+function divisorOf(pack: Pack, sheetId: string, code: string): Expr | undefined {
+  const sheet = pack.sheets[sheetId];
+  if (sheet?.kind !== 'indicator') return undefined;
+  const row = sheet.sections.flatMap((s) => s.rows).find((r) => r.code === code);
+  if (!row || indicatorAggregation(row) !== 'mean' || row.value.op !== 'div' || row.value.args.length !== 2) return undefined;
+  return row.value.args[1];
+}
+
+/** A report's values and, for indicator sheets, the divisors of its 率 rows (SheetWeights). */
+export function reportParts(pack: Pack, layouts: readonly TotalsSheetLayout[], school: RegistrySchool, held: HeldReport, lookup?: Lookup):
+  { values: Record<string, SheetValues>; weights: Record<string, SheetWeights> } {
   const ctx = periodContext({ pack, school: registryProfile(pack, school), data: held.data, lookup });
   const stages = stagesOf(pack, school.type);
   const out: Record<string, SheetValues> = {};
+  const weights: Record<string, SheetWeights> = {};
   for (const layout of layouts) {
     if (!layout.schoolTypes.includes(school.type)) continue;
     const values: SheetValues = layout.rows.map(() => layout.columns.map(() => null));
@@ -136,12 +170,25 @@ export function reportValues(pack: Pack, layouts: readonly TotalsSheetLayout[], 
       }
     } else {
       const table = ctx.indicator(layout.sheetId);
-      for (const res of table?.sections.flatMap((s) => s.results) ?? []) {
+      const results = table?.sections.flatMap((s) => s.results) ?? [];
+      for (const res of results) {
         const r = rowIndex.get(res.row.code);
         if (r !== undefined) values[r]![0] = indicatorNumber(res.value);
       }
+      // the divisor is evaluated as the row's own value was: same period, same other rows
+      const byCode = new Map(results.map((x) => [x.row.code, x]));
+      const env = {
+        ...periodExprEnv(ctx), met: () => [],
+        row: (code: string) => { const v = byCode.get(code)?.value; return typeof v === 'number' ? v : null; },
+      };
+      const w: SheetWeights = layout.rows.map((row, r) => {
+        const divisor = values[r]![0] === null ? undefined : divisorOf(pack, layout.sheetId, row.code);
+        const d = divisor ? evalExpr(divisor, env) : null;
+        return typeof d === 'number' && d > 0 ? d : null;
+      });
+      if (w.some((x) => x !== null)) weights[layout.sheetId] = w;
     }
     out[layout.sheetId] = values;
   }
-  return out;
+  return { values: out, weights };
 }

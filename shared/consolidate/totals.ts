@@ -5,10 +5,11 @@
 import type { Pack } from '../pack/schema';
 import { stagesOf } from '../pack/applicability';
 import type { Breakdown, HeldReport, Registry, RegistrySchool } from './types';
-import { reportValues, totalledSheets, type SheetValues, type TotalAggregation, type TotalsSheetLayout } from './totals-layout';
+import { reportParts, totalledSheets, type SheetValues, type SheetWeights, type TotalAggregation, type TotalsSheetLayout } from './totals-layout';
 import { reportKey } from './versions';
+import { stageFactor, stageSplitOf, type StageSplit } from './stage-split';
 
-export type { TotalAggregation, TotalsSheetLayout, SheetValues } from './totals-layout';
+export type { TotalAggregation, TotalsSheetLayout, SheetValues, SheetWeights } from './totals-layout';
 
 export const BREAKDOWNS: readonly Breakdown[] = ['district', 'stage', 'township', 'sponsor', 'urbanRural', 'type'];
 export const BREAKDOWN_LABEL: Record<Breakdown, string> = {
@@ -40,6 +41,10 @@ export interface DistrictTotals {
   totals: Record<string, Record<string, SheetTotal>>;
   /** school code → sheet id → its values (the drill-down; also what facts.ts writes) */
   schoolValues: Record<string, Record<string, SheetValues>>;
+  /** school code → sheet id → the divisor of each 率 row (the weights of the district's mean) */
+  schoolWeights: Record<string, Record<string, SheetWeights>>;
+  /** school code → its 学段 and pupils in each, for schools of several 学段 (the 学段 split, stage-split.ts) */
+  stageSplits: Record<string, StageSplit>;
   /** school code → the version counted */
   versions: Record<string, number>;
   /** registry schools of whose report none is held (未报, 校验不通过 …): not in any total */
@@ -63,6 +68,8 @@ export interface TotalsInput {
   /** total the 学年's indicator sheets too (the facts do) */
   allIndicators?: boolean;
   precomputed?: Readonly<Record<string, Record<string, SheetValues>>>;
+  /** the SheetWeights of the precomputed reports (reportParts); without them a report with weighted rows is computed now */
+  precomputedWeights?: Readonly<Record<string, Record<string, SheetWeights>>>;
 }
 
 function groupsOf(pack: Pack, schools: readonly RegistrySchool[]): TotalGroup[] {
@@ -79,21 +86,45 @@ function groupsOf(pack: Pack, schools: readonly RegistrySchool[]): TotalGroup[] 
   return groups;
 }
 
-function aggregate(values: (number | null)[], how: TotalAggregation): number | null {
-  const nums = values.filter((v): v is number => typeof v === 'number');
-  if (!nums.length) return null;
-  if (how === 'max') return Math.max(...nums);
-  const sum = nums.reduce((a, b) => a + b, 0);
-  // sums of integers stay exact; a mean is rounded as the indicator sheets show theirs (2 places)
-  return how === 'mean' ? Math.round((sum / nums.length) * 100) / 100 : sum;
+/** One school's figure of a cell as it enters a total: its value, its weight in a mean, its share in a 学段 group. */
+interface Part {
+  value: number;
+  weight: number;
 }
 
-function sheetTotal(layout: TotalsSheetLayout, schools: readonly string[], schoolValues: DistrictTotals['schoolValues']): SheetTotal {
-  const contributing = schools.filter((c) => schoolValues[c]?.[layout.sheetId]);
+function aggregate(parts: readonly Part[], how: TotalAggregation): number | null {
+  const nums = parts.filter((p) => p.weight > 0);
+  if (!nums.length) return null;
+  if (how === 'max') return Math.max(...nums.map((p) => p.value));
+  if (how === 'mean') {
+    // Σ wᵢxᵢ / Σ wᵢ: for a 率 row wᵢ is its divisor, so this is Σ numerators ÷ Σ divisors;
+    // rounded as the indicator sheets show theirs (2 places)
+    const w = nums.reduce((a, p) => a + p.weight, 0);
+    return Math.round((nums.reduce((a, p) => a + p.weight * p.value, 0) / w) * 100) / 100;
+  }
+  // a count: a school's share of it (1 outside the 学段 groups) — sums of integers stay exact
+  return nums.reduce((a, p) => a + p.weight * p.value, 0);
+}
+
+/** How a group takes a school's row: the 学段 share in a 学段 group, all of it elsewhere. */
+type Share = (code: string, layout: TotalsSheetLayout, r: number) => number;
+
+function sheetTotal(layout: TotalsSheetLayout, schools: readonly string[], t: Pick<DistrictTotals, 'schoolValues' | 'schoolWeights'>, share: Share): SheetTotal {
+  const contributing = schools.filter((c) => t.schoolValues[c]?.[layout.sheetId] && layout.rows.some((_, r) => share(c, layout, r) > 0));
   const values = layout.rows.map((row, r) =>
-    layout.columns.map((_, c) =>
-      layout.blocked[r]![c] ? null : aggregate(contributing.map((s) => schoolValues[s]![layout.sheetId]![r]![c]!), row.aggregation),
-    ),
+    layout.columns.map((_, c) => {
+      if (layout.blocked[r]![c]) return null;
+      const parts: Part[] = [];
+      for (const code of contributing) {
+        const v = t.schoolValues[code]![layout.sheetId]![r]![c];
+        if (typeof v !== 'number') continue;
+        const f = share(code, layout, r);
+        // a mean weighs each school by its divisor (and by its share of it in a 学段 group)
+        const w = row.aggregation === 'mean' ? (t.schoolWeights[code]?.[layout.sheetId]?.[r] ?? 1) * f : f;
+        parts.push({ value: v, weight: w });
+      }
+      return aggregate(parts, row.aggregation);
+    }),
   );
   return { schools: contributing, values };
 }
@@ -105,7 +136,11 @@ export function districtTotals(input: TotalsInput): DistrictTotals {
   const all = new Map(input.held.map((h) => [reportKey(h), h]));
   const lookupFor = (code: string) => (s: string, p: string) => all.get(reportKey({ schoolCode: code, submission: s, period: p }))?.data;
   const schoolValues: DistrictTotals['schoolValues'] = {};
+  const schoolWeights: DistrictTotals['schoolWeights'] = {};
+  const stageSplits: DistrictTotals['stageSplits'] = {};
   const versions: Record<string, number> = {};
+  const weighted = sheets.some((l) => l.kind === 'indicator');
+  const key = (code: string, s: string, p: string) => reportKey({ schoolCode: code, submission: s, period: p });
   const ignored: string[] = [];
   for (const h of input.held) {
     if (h.submission !== submission || h.period !== period) continue;
@@ -114,19 +149,39 @@ export function districtTotals(input: TotalsInput): DistrictTotals {
       ignored.push(h.schoolCode);
       continue;
     }
-    schoolValues[h.schoolCode] = input.precomputed?.[reportKey(h)] ?? reportValues(pack, sheets, school, h, lookupFor(h.schoolCode));
+    const pre = input.precomputed?.[reportKey(h)];
+    const preWeights = input.precomputedWeights?.[reportKey(h)] ?? (weighted ? undefined : {});
+    const parts = pre && preWeights ? { values: pre, weights: preWeights } : reportParts(pack, sheets, school, h, lookupFor(h.schoolCode));
+    schoolValues[h.schoolCode] = parts.values;
+    if (Object.keys(parts.weights).length) schoolWeights[h.schoolCode] = parts.weights;
+    if (stagesOf(pack, school.type).length > 1) stageSplits[h.schoolCode] = stageSplitOf(pack, school, h, all, key);
     versions[h.schoolCode] = h.version;
   }
   const groups = groupsOf(pack, registry.schools);
   const totals: DistrictTotals['totals'] = {};
-  for (const g of groups) totals[g.key] = Object.fromEntries(sheets.map((l) => [l.sheetId, sheetTotal(l, g.schools, schoolValues)]));
+  const t = { schoolValues, schoolWeights };
+  for (const g of groups) {
+    const share = groupShare(g, stageSplits);
+    totals[g.key] = Object.fromEntries(sheets.map((l) => [l.sheetId, sheetTotal(l, g.schools, t, share)]));
+  }
   const missing = registry.schools.filter((s) => !schoolValues[s.code]).map((s) => s.code);
-  return { submission, period, sheets, groups, totals, schoolValues, versions, missing, ignored };
+  return { submission, period, sheets, groups, totals, schoolValues, schoolWeights, stageSplits, versions, missing, ignored };
+}
+
+const WHOLE: Share = () => 1;
+
+/** The share function of a group: a school's 学段 share in a 学段 group (stage-split.ts), 1 in any other. */
+function groupShare(g: Pick<TotalGroup, 'breakdown' | 'label'>, splits: DistrictTotals['stageSplits']): Share {
+  if (g.breakdown !== 'stage') return WHOLE;
+  // a school of one 学段 is in the group only by having it: its whole figure, bar other 学段's block rows
+  return (code, layout, r) => stageFactor(layout, r, splits[code] ?? { stages: [g.label], pupils: {} }, g.label);
 }
 
 export interface DrillRow {
   school: RegistrySchool;
   value: number | null;
+  /** in a 学段 group, the part of a several-学段 school's figure counted there (below 1) */
+  share?: number;
 }
 
 /** The schools a total is made of and each one's figure for one cell (row code, column key). */
@@ -138,7 +193,16 @@ export function drillDown(t: DistrictTotals, registry: Registry, groupKey: strin
   const c = layout.columns.findIndex((x) => x.key === colKey);
   if (r < 0 || c < 0) return [];
   const bySchool = new Map(registry.schools.map((s) => [s.code, s]));
-  return total.schools.map((code) => ({ school: bySchool.get(code)!, value: t.schoolValues[code]![sheetId]![r]![c] ?? null }));
+  const group = t.groups.find((g) => g.key === groupKey);
+  const share = group ? groupShare(group, t.stageSplits) : WHOLE;
+  // a count is shown as the part of it in the group (an 一贯制 school's 学段 share), so the rows add up to the total
+  const counted = layout.rows[r]!.aggregation === 'sum' || layout.rows[r]!.aggregation === 'countYes';
+  return total.schools.flatMap((code) => {
+    const f = share(code, layout, r);
+    if (f <= 0) return [];
+    const v = t.schoolValues[code]![sheetId]![r]![c] ?? null;
+    return [{ school: bySchool.get(code)!, value: v !== null && counted && f !== 1 ? v * f : v, ...(f !== 1 ? { share: f } : {}) }];
+  });
 }
 
 /** One total as a plain table (代码, 项目, then the columns) for a summary sheet; blocked cells as “—”. */

@@ -115,6 +115,8 @@ export interface FactRow {
   column: number;
   value: number;
   version: number;
+  /** a 率 row of an indicator sheet: its divisor, by which the district's rate weighs the school (Σ value×weight ÷ Σ weight) */
+  weight?: number;
 }
 
 /** The breakdowns of district totals. */

@@ -137,7 +137,7 @@ describe('facts', () => {
     expect(facts.length).toBe(new Set(facts.map((f) => `${f.schoolCode}|${f.submission}|${f.period}|${f.sheet}|${f.rowCode}|${f.column}`)).size);
     expect(facts.filter((f) => f.submission === 'XNC')).toEqual(totalsFacts(t));
     const csv = factsCsv(facts);
-    expect(csv.startsWith('\uFEFFschool_code,submission,period,sheet,row_code,column,value,version\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFschool_code,submission,period,sheet,row_code,column,value,version,weight\r\n')).toBe(true);
     expect(csv.split('\r\n').length).toBe(facts.length + 2);
     const dir = mkdtempSync(join(tmpdir(), 'facts-'));
     const file = join(dir, 'facts.csv');
@@ -146,9 +146,9 @@ describe('facts', () => {
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     try {
-      const cols = "{'school_code':'VARCHAR','submission':'VARCHAR','period':'VARCHAR','sheet':'VARCHAR','row_code':'VARCHAR','column':'INTEGER','value':'DOUBLE','version':'INTEGER'}";
+      const cols = "{'school_code':'VARCHAR','submission':'VARCHAR','period':'VARCHAR','sheet':'VARCHAR','row_code':'VARCHAR','column':'INTEGER','value':'DOUBLE','version':'INTEGER','weight':'DOUBLE'}";
       await conn.run(`CREATE TABLE facts AS SELECT * FROM read_csv('${file}', header = true, columns = ${cols})`);
-      const sql = `SELECT sheet, row_code, "column", SUM(value) AS sum, AVG(value) AS mean, MAX(value) AS max FROM facts WHERE submission = 'XNC' AND period = '2025-2026' GROUP BY ALL`;
+      const sql = `SELECT sheet, row_code, "column", SUM(value) AS sum, COALESCE(SUM(value * weight) / SUM(weight), AVG(value)) AS mean, MAX(value) AS max FROM facts WHERE submission = 'XNC' AND period = '2025-2026' GROUP BY ALL`;
       const got = (await conn.runAndReadAll(sql)).getRowObjectsJS();
       expect(got.length).toBeGreaterThan(500);
       const district = t.totals['district:全区']!;
