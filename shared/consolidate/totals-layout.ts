@@ -9,7 +9,7 @@ import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetApplies, stagesOf } from '../pack/applicability';
 import { expandStatSheet, stageRowCodes } from '../pack/expand';
 import { resolveCell } from '../pack/stat-cells';
-import { periodContext } from '../compute/period-context';
+import { periodContext, type PeriodContext } from '../compute/period-context';
 import type { Lookup } from '../compute/indicator';
 import type { HeldReport, RegistrySchool } from './types';
 
@@ -114,11 +114,21 @@ export function registryProfile(pack: Pack, s: RegistrySchool): SchoolProfile {
 
 /** One held report's values of every totalled sheet that applies to the school, in the district layout. */
 export function reportValues(pack: Pack, layouts: readonly TotalsSheetLayout[], school: RegistrySchool, held: HeldReport, lookup?: Lookup): Record<string, SheetValues> {
-  const ctx = periodContext({ pack, school: registryProfile(pack, school), data: held.data, lookup });
-  const stages = stagesOf(pack, school.type);
+  return placedValues(layouts, periodContext({ pack, school: registryProfile(pack, school), data: held.data, lookup }));
+}
+
+/**
+ * The same from a period memo already made for the report (the worker that verified the file has
+ * one: its tables are not computed again). The computations read only the school's type, which a
+ * verified file shares with the registry (a 封面 of another type is refused).
+ */
+export function placedValues(layouts: readonly TotalsSheetLayout[], ctx: PeriodContext): Record<string, SheetValues> {
+  const { pack } = ctx;
+  const type = ctx.school.type;
+  const stages = stagesOf(pack, type);
   const out: Record<string, SheetValues> = {};
   for (const layout of layouts) {
-    if (!layout.schoolTypes.includes(school.type)) continue;
+    if (!layout.schoolTypes.includes(type)) continue;
     const values: SheetValues = layout.rows.map(() => layout.columns.map(() => null));
     const rowIndex = new Map(layout.rows.map((r, i) => [r.code, i]));
     if (layout.kind === 'stat') {
