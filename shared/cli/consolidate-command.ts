@@ -109,19 +109,26 @@ export async function consolidate(args: Args, io: Io): Promise<number> {
   // the registry first when given (each file's 封面 is checked against it in the worker)
   const given = registryPath ? loadRegistry(registryPath, pack, []) : undefined;
   let last = 0;
-  const verdicts = await verifyFiles(files, args.positional, { registry: given?.registry, opts: { expect: { submission: code, period } } }, (done, total) => {
+  const init = { registry: given?.registry, opts: { expect: { submission: code, period } }, totals: { packId: pack.id, submission: code } };
+  const verified = await verifyFiles(files, args.positional, init, (done, total) => {
     if (!json && (done - last >= 100 || done === total)) {
       last = done;
       io.err(`已校验 ${done}/${total} 个文件`);
     }
   });
+  const verdicts = verified.map((o) => o.verdict);
   const { registry, grown } = given ?? loadRegistry(undefined, pack, verdicts);
   const now = new Date().toISOString();
   const { held, history, outcomes, conflicts } = receiveAll(verdicts, registry, now);
   const receipts: ReceiptRecord[] = verdicts.map((v) => ({ ...v, receivedAt: now }));
   // files on disk carry no receipt time: lateness is judged by the 报出日期 the school signed
   const completeness = completenessMatrix({ pack, registry, periods: [{ submission: code, period }], held, history, receipts, now: `${io.today()}T12:00:00+08:00`, lateBy: 'reportDate', conflicts });
-  const totals = districtTotals({ pack, registry, submission: code, period, held });
+  // each held file's figures as its worker placed them (by the file's bytes: the same file twice is one)
+  const placed = new Map(verified.flatMap((o) => (o.values ? [[o.verdict.fileSha256, o.values] as const] : [])));
+  const precomputed = Object.fromEntries(held.flatMap((h) => (placed.has(h.fileSha256) ? [[reportKey(h), placed.get(h.fileSha256)!]] : [])));
+  const placedWeights = new Map(verified.flatMap((o) => (o.weights ? [[o.verdict.fileSha256, o.weights] as const] : [])));
+  const precomputedWeights = Object.fromEntries(held.flatMap((h) => (placedWeights.has(h.fileSha256) ? [[reportKey(h), placedWeights.get(h.fileSha256)!]] : [])));
+  const totals = districtTotals({ pack, registry, submission: code, period, held, precomputed, precomputedWeights });
   const reports = districtReports(registry.schools, held);
   const balance = sub.periodKind === 'schoolYear' ? computeBalance(pack, reports, { period }) : undefined;
   const indicators = computeDistrictIndicators(pack, reports, { periods: { [code]: period }, ...(balance ? { balance } : {}) });

@@ -9,7 +9,7 @@ import type { SchoolProfile } from '../model/school';
 import { findSubmission, sheetApplies, stagesOf } from '../pack/applicability';
 import { expandStatSheet, stageRowCodes } from '../pack/expand';
 import { resolveCell } from '../pack/stat-cells';
-import { periodContext } from '../compute/period-context';
+import { periodContext, type PeriodContext } from '../compute/period-context';
 import { periodExprEnv, type Lookup } from '../compute/indicator';
 import { evalExpr } from '../compute/expr';
 import type { Expr } from '../pack/indicator-schema';
@@ -145,14 +145,30 @@ function divisorOf(pack: Pack, sheetId: string, code: string): Expr | undefined 
 }
 
 /** A report's values and, for indicator sheets, the divisors of its 率 rows (SheetWeights). */
-export function reportParts(pack: Pack, layouts: readonly TotalsSheetLayout[], school: RegistrySchool, held: HeldReport, lookup?: Lookup):
-  { values: Record<string, SheetValues>; weights: Record<string, SheetWeights> } {
-  const ctx = periodContext({ pack, school: registryProfile(pack, school), data: held.data, lookup });
-  const stages = stagesOf(pack, school.type);
+export function reportParts(pack: Pack, layouts: readonly TotalsSheetLayout[], school: RegistrySchool, held: HeldReport, lookup?: Lookup): PlacedParts {
+  return placedParts(layouts, periodContext({ pack, school: registryProfile(pack, school), data: held.data, lookup }));
+}
+
+export interface PlacedParts { values: Record<string, SheetValues>; weights: Record<string, SheetWeights> }
+
+/** placedParts' values alone. */
+export function placedValues(layouts: readonly TotalsSheetLayout[], ctx: PeriodContext): Record<string, SheetValues> {
+  return placedParts(layouts, ctx).values;
+}
+
+/**
+ * The same from a period memo already made for the report (the worker that verified the file has
+ * one: its tables are not computed again). The computations read only the school's type, which a
+ * verified file shares with the registry (a 封面 of another type is refused).
+ */
+export function placedParts(layouts: readonly TotalsSheetLayout[], ctx: PeriodContext): PlacedParts {
+  const { pack } = ctx;
+  const type = ctx.school.type;
+  const stages = stagesOf(pack, type);
   const out: Record<string, SheetValues> = {};
   const weights: Record<string, SheetWeights> = {};
   for (const layout of layouts) {
-    if (!layout.schoolTypes.includes(school.type)) continue;
+    if (!layout.schoolTypes.includes(type)) continue;
     const values: SheetValues = layout.rows.map(() => layout.columns.map(() => null));
     const rowIndex = new Map(layout.rows.map((r, i) => [r.code, i]));
     if (layout.kind === 'stat') {

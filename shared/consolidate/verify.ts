@@ -3,7 +3,9 @@
 // worker_threads. Nothing a file contains makes it throw; every refusal is a problem in Chinese
 // naming the file and, where known, the sheet and cell.
 import type { Pack } from '../pack/schema';
-import { readReport, type ReadReportResult } from '../xlsx/read';
+import { readReportDetail, type ReadReportDetail, type ReadReportResult } from '../xlsx/read';
+import type { PeriodContext } from '../compute/period-context';
+import type { Lookup } from '../compute/indicator';
 import { ReportReadError } from '../xlsx/read-errors';
 import { UNPROTECTED_META_WARNING } from '../xlsx/report-format';
 import { address } from '../xlsx/addresses';
@@ -17,10 +19,30 @@ import { findRegistrySchool } from './registry';
 export interface VerifyOptions {
   /** what the clerk is receiving: a file of another submission or period is refused */
   expect?: { submission?: string; period?: string };
+  /** the period memo's lookup of another submission (none at the bureau: a file is verified alone) */
+  lookup?: Lookup;
 }
 
-/** How many 逻辑校验 errors a verdict names one by one (the counts carry the rest). */
+/** The verdict, and the period's memo of an accepted or 校验不通过 file (what the read and the audit
+ * computed), so a caller in the same worker can go on to its district values without computing again. */
+export interface VerifyDetail {
+  verdict: Verdict;
+  context?: PeriodContext;
+}
+
+/** How many 逻辑校验 errors (and reader's warnings) a verdict names one by one (the counts carry the rest). */
 const MAX_LISTED = 20;
+
+/** The reader's warnings (a computed cell that is not what the file's lists give, a 说明 that
+ * explains nothing) as the verdict's 提示, so the bureau sees what a school's restore would show. */
+function readerNotes(d: ReadReportDetail, fileName: string): FileProblem[] {
+  const own = d.located.filter((w) => !w.code);
+  const notes: FileProblem[] = own.slice(0, MAX_LISTED).map((w) => ({
+    message: `文件「${fileName}」：提示：${w.message}`, ...(w.sheet ? { sheet: w.sheet } : {}), ...(w.cell ? { cell: w.cell } : {}),
+  }));
+  if (own.length > MAX_LISTED) notes.push({ message: `文件「${fileName}」：提示：另有 ${own.length - MAX_LISTED} 条读取提示` });
+  return notes;
+}
 
 function problemOf(e: unknown, fileName: string): FileProblem {
   if (e instanceof ReportReadError) {
@@ -64,13 +86,23 @@ function registryProblems(r: ReadReportResult, registry: Registry, fileName: str
 }
 
 export function verifyReport(bytes: Uint8Array, fileName: string, packs: Map<string, Pack>, registry: Registry | undefined, opts: VerifyOptions = {}): Verdict {
+  return verifyReportDetail(bytes, fileName, packs, registry, opts).verdict;
+}
+
+export function verifyReportDetail(bytes: Uint8Array, fileName: string, packs: Map<string, Pack>, registry: Registry | undefined, opts: VerifyOptions = {}): VerifyDetail {
   const base: Verdict = { kind: 'refused', fileName, fileSha256: sha256(bytes), byteLength: bytes.length, problems: [] };
-  let r: ReadReportResult;
+  let d: ReadReportDetail;
   try {
-    r = readReport(bytes, packs, { fileName, allowHashMismatch: true, expect: { ...opts.expect } });
+    d = readReportDetail(bytes, packs, { fileName, allowHashMismatch: true, expect: { ...opts.expect }, ...(opts.lookup ? { lookup: opts.lookup } : {}) });
   } catch (e) {
-    return { ...base, problems: [problemOf(e, fileName)] };
+    return { verdict: { ...base, problems: [problemOf(e, fileName)] } };
   }
+  const verdict = verdictOf(d, base, fileName, registry);
+  return verdict.data ? { verdict, context: d.context } : { verdict };
+}
+
+function verdictOf(d: ReadReportDetail, base: Verdict, fileName: string, registry: Registry | undefined): Verdict {
+  const r: ReadReportResult = d.result;
   const verdict: Verdict = { ...base, ...identity(r) };
   const packId = registry?.bureau.packId;
   if (packId && r.pack.id !== packId)
@@ -90,10 +122,12 @@ export function verifyReport(bytes: Uint8Array, fileName: string, packs: Map<str
   if (r.metaProtected === false) verdict.problems.push({ message: `文件「${fileName}」：提示：${UNPROTECTED_META_WARNING}`, sheet: '_meta' });
   if (r.meta.packVersion && r.meta.packVersion !== r.pack.version)
     verdict.problems.push({ message: `文件「${fileName}」：提示：使用报表包版本 ${r.meta.packVersion}，本机为 ${r.pack.version}（表样一致，已按本机版本审核）` });
+  verdict.problems.push(...readerNotes(d, fileName));
 
+  // the audit on the read's own memo (its tables are computed once), or the read's audit itself
   let findings;
   try {
-    findings = runAudit({ pack: r.pack, school: r.school, data: r.data });
+    findings = d.findings ?? runAudit({ pack: r.pack, school: r.school, data: r.data }, d.context);
   } catch (e) {
     return { ...verdict, problems: [...verdict.problems, problemOf(e, fileName)] };
   }

@@ -3,13 +3,15 @@
 // hashes; every refusal is a ReportReadError naming file, sheet, row and column.
 import * as XLSX from 'xlsx';
 import type { Pack, Sheet } from '../pack/schema';
-import { LEDGER_FIRST_DATA_ROW, statLayout } from './addresses';
+import { address, LEDGER_FIRST_DATA_ROW, statLayout } from './addresses';
 import { STATUSES, type PeriodData } from '../model/data';
 import { schoolProfileSchema, type SchoolProfile } from '../model/school';
 import { findSubmission, sheetsFor } from '../pack/applicability';
 import { isValidPeriod } from '../model/period';
 import { tableValue } from '../compute/stat-table';
-import { periodContext } from '../compute/period-context';
+import { periodContext, type PeriodContext } from '../compute/period-context';
+import type { Lookup } from '../compute/indicator';
+import type { Finding } from '../audit/types';
 import { runAudit } from '../audit/run';
 import { META_SHEET, NOTES_SHEET } from './context';
 import { NOTE_SCOPE } from './layout-notes';
@@ -52,6 +54,8 @@ export interface ReadReportOptions {
   /** restore shows a changed hash as a warning; the bureau and the CLI refuse the file */
   allowHashMismatch?: boolean;
   expect?: { schoolCode?: string; packId?: string; submission?: string; period?: string };
+  /** another submission's period, for indicator sheets that read it (the period memo's lookup) */
+  lookup?: Lookup;
 }
 
 export interface ReadReportResult {
@@ -68,6 +72,26 @@ export interface ReadReportResult {
   /** whether `_meta` (status, version, period, school, pack) is covered by the hashes: false for a
    * format-1 file, which is still read, with UNPROTECTED_META_WARNING first in `warnings` */
   metaProtected: boolean;
+}
+
+/** A warning of the read with where it is, for a caller that lists it by sheet and cell. */
+export interface ReadWarning {
+  message: string;
+  sheet?: string;
+  cell?: string;
+  /** the two a verifier words itself: an unprotected format-1 `_meta`, another pack version */
+  code?: 'metaUnprotected' | 'packVersion';
+}
+
+/** What the read computed on the way, for a caller that goes on with the same period (the bureau's
+ * verification audits it and totals it): the period's memo, and the audit when the read ran it. */
+export interface ReadReportDetail {
+  result: ReadReportResult;
+  context: PeriodContext;
+  /** every finding of runAudit on the period, when the read needed it (to place a 说明) */
+  findings?: Finding[];
+  /** `result.warnings`, each with its sheet and cell where it has one */
+  located: ReadWarning[];
 }
 
 function sheetValues(ws: XLSX.WorkSheet | undefined): GridValue[][] {
@@ -116,6 +140,10 @@ function noteKey(sheets: Sheet[], data: PeriodData, rule: string, title: string,
 }
 
 export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: ReadReportOptions = {}): ReadReportResult {
+  return readReportDetail(bytes, packs, opts).result;
+}
+
+export function readReportDetail(bytes: Uint8Array, packs: Map<string, Pack>, opts: ReadReportOptions = {}): ReadReportDetail {
   const file = opts.fileName ?? '工作簿';
   const fail = (problem: string, sheet?: string): never => {
     throw new ReportReadError(problem, { file, sheet });
@@ -182,7 +210,7 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
   const values = raw.sheets;
 
   const data: PeriodData = { submission: submission.code, period, status, version, sheets: {} };
-  const warnings: string[] = metaProtected ? [] : [UNPROTECTED_META_WARNING];
+  const located: ReadWarning[] = metaProtected ? [] : [{ message: UNPROTECTED_META_WARNING, sheet: META_SHEET, code: 'metaUnprotected' }];
   let cover = new Map<string, string>();
   const statReads: { sheet: (typeof sheets)[number]; computed: ReturnType<typeof readStat>['computed'] }[] = [];
   for (const sheet of sheets) {
@@ -228,21 +256,21 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
 
   // computed cells must be what the file's own lists give; otherwise the file is inconsistent
   // one memo of the computed tables for this check and the audit below (as the export shares one)
-  const pc = periodContext({ pack, school, data });
+  const pc = periodContext({ pack, school, data, lookup: opts.lookup });
   for (const { sheet, computed } of statReads) {
     if (sheet.kind !== 'stat') continue;
     const table = pc.stat(sheet.id)!;
     for (const c of computed) {
       const expected = tableValue(table, c.code, c.col);
       if (c.value !== expected)
-        warnings.push(`工作表「${sheet.title}」第${c.row1}行：计算格应为 ${expected}，文件中为 ${c.value ?? '空'}`);
+        located.push({ message: `工作表「${sheet.title}」第${c.row1}行：计算格应为 ${expected}，文件中为 ${c.value ?? '空'}`, sheet: sheet.title, cell: address(c.col1, c.row1) });
     }
   }
   // 校验说明: re-attach each written 说明 to the warning it explains
   const notes = values.get(NOTES_SHEET)!.slice(3).filter((row) => row[4] !== null && row[4] !== '');
   // a 说明 on a cell of a statistics sheet, list or indicator sheet is keyed from its address; the
   // audit (the costliest step of a read) runs only for one it cannot place (a whole-list finding)
-  let findings: ReturnType<typeof runAudit> | undefined;
+  let findings: Finding[] | undefined;
   const explanations: Record<string, string> = {};
   for (const row of notes) {
     const [rule, title, cell, , text, scope] = row.map((x) => (x === null ? '' : String(x)));
@@ -254,13 +282,14 @@ export function readReport(bytes: Uint8Array, packs: Map<string, Pack>, opts: Re
     }
     let key = noteKey(sheets, data, rule!, title!, cell!, pack, schoolType);
     if (!key) {
-      findings ??= runAudit({ pack, school, data }, pc).filter((f) => f.severity === 'warning');
-      key = findings.find((x) => x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell)?.key;
+      findings ??= runAudit({ pack, school, data }, pc);
+      key = findings.find((x) => x.severity === 'warning' && x.ruleId === rule && x.sheetTitle === title && (x.cell ?? '—') === cell)?.key;
     }
     if (key) explanations[key] = text;
-    else warnings.push(`校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`);
+    else located.push({ message: `校验说明：规则 ${rule}（${title} ${cell}）的说明找不到对应的提示，已忽略`, sheet: NOTES_SHEET });
   }
   if (Object.keys(explanations).length) data.explanations = explanations;
-  if (meta.packVersion !== pack.version) warnings.push(`文件使用报表包版本 ${meta.packVersion}，本机为 ${pack.version}`);
-  return { meta, pack, school, data, hashMismatches, warnings, format, metaProtected };
+  if (meta.packVersion !== pack.version) located.push({ message: `文件使用报表包版本 ${meta.packVersion}，本机为 ${pack.version}`, sheet: META_SHEET, code: 'packVersion' });
+  const warnings = located.map((w) => w.message);
+  return { result: { meta, pack, school, data, hashMismatches, warnings, format, metaProtected }, context: pc, ...(findings ? { findings } : {}), located };
 }

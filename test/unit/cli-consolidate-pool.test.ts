@@ -9,11 +9,13 @@ import { seedPacks } from '../../shared/cli/seeds';
 import { districtSchoolFiles, planDistrict } from '../../shared/demo/demo-district';
 import { PoolCancelled, PoolError, runPool } from '../../shared/consolidate/worker-pool';
 import { verifyReport } from '../../shared/consolidate/verify';
-import type { Verdict } from '../../shared/consolidate/types';
-import type { VerifyTask } from '../../shared/cli/consolidate-files';
+import { registryFromVerdict } from '../../shared/consolidate/registry';
+import { reportValues, totalledSheets } from '../../shared/consolidate/totals-layout';
+import type { HeldReport } from '../../shared/consolidate/types';
+import type { VerifyOutcome, VerifyTask } from '../../shared/cli/verify-task';
 
 const pack = seedPacks().get('luojiang')!;
-const MODULE = new URL('../../shared/cli/consolidate-files.ts', import.meta.url).href;
+const MODULE = new URL('../../shared/cli/verify-task.ts', import.meta.url).href;
 let dir: string;
 let tasks: VerifyTask[];
 
@@ -37,15 +39,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('runPool', () => {
   it('verifies in worker threads with the same verdicts as in-process, in task order, with progress', async () => {
     const progress: number[] = [];
-    const got = await runPool<VerifyTask, Verdict>({
-      module: MODULE, factory: 'verifyWorker', init: { opts: {} }, tasks, threads: 2, onProgress: (done) => progress.push(done),
+    const out = await runPool<VerifyTask, VerifyOutcome>({
+      module: MODULE, factory: 'verifyWorker', init: { opts: {}, totals: { packId: pack.id, submission: 'XNC' } }, tasks, threads: 2,
+      onProgress: (done) => progress.push(done),
     });
+    const got = out.map((o) => o.verdict);
     expect(progress).toEqual(tasks.map((_, i) => i + 1));
     expect(got.map((v) => v.fileName)).toEqual(tasks.map((t) => t.name));
+    const layouts = totalledSheets(pack, 'XNC');
     for (const [i, t] of tasks.slice(0, -1).entries()) {
+      // the whole verdict, problems, counts and data included
       const here = verifyReport(readFileSync(t.path), t.name, seedPacks(), undefined);
-      expect({ kind: got[i]!.kind, hash: got[i]!.contentHash, sha: got[i]!.fileSha256 }).toEqual({ kind: here.kind, hash: here.contentHash, sha: here.fileSha256 });
+      expect(got[i]).toEqual(here);
+      // an accepted file's district values, placed on the worker's period memo, are the main thread's own
+      if (here.kind !== 'accepted') expect(out[i]!.values).toBeUndefined();
+      else {
+        const held = { ...here, data: here.data!, contentHash: here.contentHash!, receivedAt: '' } as HeldReport;
+        expect(out[i]!.values).toEqual(reportValues(pack, layouts, registryFromVerdict(here)!, held));
+      }
     }
+    expect(out.filter((o) => o.values).length).toBeGreaterThan(1);
     expect(new Set(got.map((v) => v.kind))).toEqual(new Set(['accepted', 'hashMismatch', 'auditFailed', 'refused']));
     expect(got.at(-1)!.problems[0]!.message).toContain('不存在.xlsx');
   });

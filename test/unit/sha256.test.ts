@@ -1,12 +1,18 @@
 // The dependency-free SHA-256 the workbook hashes use must agree with node:crypto.
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256, sha256Text } from '../../shared/hash/sha256';
+import { sha256 as sha256Fast, sha256Portable, sha256Text as sha256TextFast } from '../../shared/hash/sha256';
 
 const nodeHash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 const bytesOf = (n: number, fill = 0x61) => new Uint8Array(n).fill(fill);
 
-describe('sha256', () => {
+// the portable code (what a browser page runs) and the one the app picks (Node's crypto where reachable)
+const impls = [
+  ['portable', sha256Portable, (t: string) => sha256Portable(new TextEncoder().encode(t))],
+  ['default', sha256Fast, sha256TextFast],
+] as const;
+
+describe.each(impls)('sha256 (%s)', (_, sha256, sha256Text) => {
   it('FIPS 180-4 test vectors', () => {
     expect(sha256(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Text('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
@@ -32,6 +38,11 @@ describe('sha256', () => {
     const text = '教基3112 小学分类型学生数\n填报单位：罗江区实验小学　统计时点：2025年9月1日　单位：人 🏫';
     expect(sha256Text(text)).toBe(nodeHash(Buffer.from(text, 'utf8')));
     expect(sha256Text(text)).toBe(sha256(new TextEncoder().encode(text)));
+  });
+
+  it('hashes a lone surrogate as U+FFFD, as TextEncoder does', () => {
+    for (const text of ['a\uD800b', '\uDC00', 'x\uD83D'])
+      expect(sha256Text(text)).toBe(nodeHash(Buffer.from(text.replace(/[\uD800-\uDFFF]/g, '\uFFFD'), 'utf8')));
   });
 
   it('equals node:crypto on 1 MB of random bytes', () => {
