@@ -1,6 +1,6 @@
 // The CLI's commands. Each takes parsed args and an output sink and returns an exit code:
 // 0 ok, 1 audit errors (check), 2 bad input (a Chinese message says what and where).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { findPeriod, type PeriodData, type SchoolData } from '../model/data';
 import type { Pack } from '../pack/schema';
@@ -15,8 +15,9 @@ import { countBySeverity, runAudit } from '../audit/run';
 import { flag, UsageError, type Args } from './args';
 import { appVersion, seedPacks } from './seeds';
 import { DataFileError, dataValueIssues, readSchoolDataFile } from '../model/data-file';
+import { writeOut, type WriteIo } from './write-out';
 
-export interface Io {
+export interface Io extends WriteIo {
   out(line: string): void;
   err(line: string): void;
   today(): string;
@@ -55,7 +56,7 @@ export async function demo(args: Args, io: Io): Promise<number> {
   if (parseDate(today) !== today) throw new UsageError(`--today “${today}”不是有效日期，应如 2025-10-31`);
   const data = demoSchool({ pack, type, today });
   const out = resolve(flag(args, 'out', 'school.json'));
-  writeFileSync(out, JSON.stringify(data, null, 2) + '\n');
+  await writeOut(io, out, JSON.stringify(data, null, 2) + '\n');
   const periods = data.periods.map((p) => `${p.submission} ${p.period}`).join('、');
   io.err(`已生成示例学校 ${data.school.name}（${data.school.type}），包含 ${periods}`);
   io.out(out);
@@ -101,7 +102,7 @@ export async function exportCmd(args: Args, io: Io): Promise<number> {
   const dir = resolve(flag(args, 'out', '.'));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, report.fileName);
-  writeFileSync(path, report.bytes);
+  await writeOut(io, path, report.bytes);
   io.out(path);
   return 0;
 }

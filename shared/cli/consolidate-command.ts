@@ -3,7 +3,8 @@
 // applied (the newest approved version of a school stands; a lower one or a second file of the
 // same version is listed, never merged), completeness by 报出日期 against the due date, district
 // totals, plan indicators and 差异系数, written as the district summary workbook.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeOut } from './write-out';
 import { basename, dirname, resolve } from 'node:path';
 import type { Pack } from '../pack/schema';
 import { findSubmission } from '../pack/applicability';
@@ -138,10 +139,10 @@ export async function consolidate(args: Args, io: Io): Promise<number> {
   });
   try {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, bytes);
   } catch (e) {
     throw new InputError(`汇总工作簿「${out}」无法写入：${(e as Error).message}`);
   }
+  await writeOut(io, out, bytes);
   const result: ConsolidateResult = {
     pack, submission: code, period, out, files, skipped, outcomes, registry, grown, completeness,
     rates: completenessRates(completeness, registry, 'township'), totals, indicators, balance,

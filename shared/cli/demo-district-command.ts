@@ -1,7 +1,8 @@
 // `xiaobiao demo-district --pack P --schools N --out DIR [--seed S] [--submission XNC] [--period 2025-2026]`:
 // a demo district's workbooks, registry.csv and manifest.json (which school is which case), for
 // tests, demos and the bench. The exports run on worker threads, one per core.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeOut } from './write-out';
 import { join, resolve } from 'node:path';
 import { DemoDistrictError, districtManifest, districtSchoolFiles, planDistrict, registryCsv, type DistrictPlan } from '../demo/demo-district';
 import { runPool } from '../consolidate/worker-pool';
@@ -25,7 +26,7 @@ export function demoDistrictWorker(init: { plan: DistrictPlan; appVersion: strin
 
 async function writeSchool(pack: Parameters<typeof districtSchoolFiles>[0], plan: DistrictPlan, index: number, dir: string, version: string): Promise<string[]> {
   const files = await districtSchoolFiles(pack, plan, index, version);
-  for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+  for (const f of files) await writeOut({}, join(dir, f.name), f.bytes);
   return files.map((f) => f.name);
 }
 
@@ -64,8 +65,8 @@ export async function demoDistrict(args: Args, io: Io): Promise<number> {
       },
     });
   }
-  writeFileSync(join(dir, 'registry.csv'), registryCsv(plan));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(districtManifest(plan), null, 2) + '\n');
+  await writeOut(io, join(dir, 'registry.csv'), registryCsv(plan));
+  await writeOut(io, join(dir, 'manifest.json'), JSON.stringify(districtManifest(plan), null, 2) + '\n');
   const by = (c: string) => plan.schools.filter((s) => s.case === c).length;
   const files = plan.schools.reduce((n, s) => n + s.files.length, 0);
   io.err(

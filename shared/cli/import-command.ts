@@ -19,7 +19,7 @@ import { keepTyped } from '../import/class-diff';
 import { readValueMap, ValueMapError, type ValueChoice, type ValueMap } from '../import/value-map';
 import { HEADER_SCAN_ROWS } from '../import/header';
 import { JsonLimitError, parseUntrustedJsonBytes } from '../model/json-limits';
-import { writeFileAtomic } from '../../electron/main/atomic-write';
+import { writeOut } from './write-out';
 import { flag, UsageError, type Args } from './args';
 import { InputError, readInput, readSchoolData, type Io } from './commands';
 import { seedPacks } from './seeds';
@@ -172,7 +172,7 @@ export async function importCmd(args: Args, io: Io): Promise<number> {
   const next = withImportedRows(data, ref, good, mode, newRowDefaults(pack, data.school.type, sheet.columns));
   const checked = schoolDataSchema.safeParse({ ...next.data, savedAt: new Date().toISOString() });
   if (!checked.success) throw new InputError(`导入后的数据不符合数据文件格式（${checked.error.issues[0]!.path.join('.')}：${checked.error.issues[0]!.message}），没有写出文件`);
-  await writeFileAtomic(out, new TextEncoder().encode(JSON.stringify(checked.data, null, 2) + '\n'));
+  await writeOut(io, out, JSON.stringify(checked.data, null, 2) + '\n');
   const skipped = skip && result.invalid.size ? `，跳过有错误的 ${result.invalid.size} 行` : '';
   io.err(`已从「${name}」工作表「${worksheet}」导入 ${good.length} 行到「${sheet.title}」（${submission.code} ${period}）${next.removed ? `，替换了原有 ${next.removed} 行` : ''}${skipped}`);
   io.out(out);

@@ -7,6 +7,7 @@ import { check } from './check-command';
 import { importCmd } from './import-command';
 import { demoDistrict } from './demo-district-command';
 import { consolidate } from './consolidate-command';
+import { WriteError } from './write-out';
 
 export const USAGE = `用法：
   xiaobiao demo --type 小学 [--pack luojiang] [--today 2025-10-31] [--out school.json]
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.err(`错误：${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof InputError || e instanceof ReportReadError || (e instanceof Error && e.name === 'PackError')) {
+    if (e instanceof InputError || e instanceof WriteError || e instanceof ReportReadError || (e instanceof Error && e.name === 'PackError')) {
       io.err(`错误：${e.message}`);
       return 2;
     }

@@ -1,10 +1,10 @@
 // `xiaobiao template`: a blank workbook for a pack × submission × school type.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportTemplate } from '../xlsx/template';
 import { flag, UsageError, type Args } from './args';
 import type { Io } from './commands';
 import { appVersion, seedPacks } from './seeds';
+import { writeOut } from './write-out';
 
 export async function template(args: Args, io: Io): Promise<number> {
   const packId = flag(args, 'pack', 'luojiang');
@@ -22,7 +22,7 @@ export async function template(args: Args, io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const path = resolve(flag(args, 'out', out.fileName));
-  writeFileSync(path, out.bytes);
+  await writeOut(io, path, out.bytes);
   io.out(path);
   return 0;
 }

@@ -72,6 +72,9 @@ export interface Verdict {
   /** counts from re-running the audit on the file's cells */
   audit?: { errors: number; warnings: number; unexplained: number };
   problems: FileProblem[];
+  /** whether the school's MAC proves the file is its own (set when verified with a keys store);
+   * 认证失败 files are `refused` */
+  auth?: '已认证' | '未认证' | '认证失败';
   /** the data as read, kept only for accepted / auditFailed files */
   school?: SchoolProfile;
   data?: PeriodData;

@@ -15,12 +15,17 @@ import { unexplainedWarnings } from '../audit/explanations';
 import { sha256 } from '../hash/sha256';
 import type { FileProblem, Registry, Verdict } from './types';
 import { findRegistrySchool } from './registry';
+import type { KeysStore } from '../transport/enrol';
+import { authOf } from '../transport/verify-auth';
 
 export interface VerifyOptions {
   /** what the clerk is receiving: a file of another submission or period is refused */
   expect?: { submission?: string; period?: string };
   /** the period memo's lookup of another submission (none at the bureau: a file is verified alone) */
   lookup?: Lookup;
+  /** the bureau's enrolment store (报送密钥): given, every intact file gets auth 已认证 / 未认证 /
+   * 认证失败, and 认证失败 refuses it — a forged file with recomputed SHA-256 hashes fails here */
+  keys?: KeysStore;
 }
 
 /** The verdict, and the period's memo of an accepted or 校验不通过 file (what the read and the audit
@@ -97,11 +102,11 @@ export function verifyReportDetail(bytes: Uint8Array, fileName: string, packs: M
   } catch (e) {
     return { verdict: { ...base, problems: [problemOf(e, fileName)] } };
   }
-  const verdict = verdictOf(d, base, fileName, registry);
+  const verdict = verdictOf(d, base, fileName, registry, opts);
   return verdict.data ? { verdict, context: d.context } : { verdict };
 }
 
-function verdictOf(d: ReadReportDetail, base: Verdict, fileName: string, registry: Registry | undefined): Verdict {
+function verdictOf(d: ReadReportDetail, base: Verdict, fileName: string, registry: Registry | undefined, opts: VerifyOptions): Verdict {
   const r: ReadReportResult = d.result;
   const verdict: Verdict = { ...base, ...identity(r) };
   const packId = registry?.bureau.packId;
@@ -110,6 +115,12 @@ function verdictOf(d: ReadReportDetail, base: Verdict, fileName: string, registr
   if (r.hashMismatches.length) {
     const where = r.hashMismatches.join('、');
     return { ...verdict, kind: 'hashMismatch', problems: [{ message: `文件「${fileName}」：内容与校验值不符（${where}）：文件在导出后被改动过，其数字不予汇总`, ...(r.hashMismatches[0] !== '(全部)' ? { sheet: r.hashMismatches[0] } : {}) }] };
+  }
+  if (opts.keys) {
+    const a = authOf(r.meta, opts.keys, fileName);
+    verdict.auth = a.auth;
+    if (a.auth === '认证失败') return { ...verdict, problems: [{ message: a.message!, sheet: '_meta' }] };
+    if (a.message) verdict.problems.push({ message: a.message, sheet: '_meta' });
   }
   if (!submissionsFor(r.pack, r.school.type).some((x) => x.code === r.data.submission))
     return { ...verdict, problems: [{ message: `文件「${fileName}」 工作表「封面」：报表包 ${r.pack.id} 中${r.school.type}不填报 ${r.data.submission}`, sheet: '封面' }] };
