@@ -6,6 +6,7 @@
 //   school's 学段 in proportion to its pupils of each (班级名册 学生数 by 学段, of the 学年's XNC) —
 //   the rule the 差异系数 uses for shared resources. Without pupils to split by, the school counts
 //   in its first 学段 only. Shares are not rounded, so the 学段 groups sum exactly to the whole.
+import { periodOf } from '../model/period';
 import type { Pack } from '../pack/schema';
 import type { PeriodData } from '../model/data';
 import { stagesOf } from '../pack/applicability';
@@ -23,9 +24,7 @@ export interface StageSplit {
 
 /** The 学年 ("2025-2026") of a period: itself for a 学年, the one a month falls in otherwise. */
 export function schoolYearOfPeriod(period: string): string {
-  if (/^\d{4}-\d{4}$/.test(period)) return period;
-  const y = Number(period.slice(0, 4));
-  return Number(period.slice(5, 7)) >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+  return /^\d{4}-\d{4}$/.test(period) ? period : periodOf('schoolYear', `${period}-01`);
 }
 
 /** Pupils of each 学段 from a period's 班级名册 (学段, 学生数). */
